@@ -1,0 +1,105 @@
+package com.saypro.monitor.core.testkit;
+
+import com.saypro.monitor.core.collect.CollectorSpec;
+import com.saypro.monitor.core.collect.MetricDef;
+import com.saypro.monitor.core.collect.SayproCollector;
+import com.saypro.monitor.core.config.ConfigException;
+import com.saypro.monitor.core.config.ConfigNode;
+import com.saypro.monitor.core.exporter.Exporter;
+import com.saypro.monitor.core.exporter.ExporterContext;
+import com.saypro.monitor.core.exporter.ExporterDefinition;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small exporter for testing the core: collectors that work, throw, hang or count their
+ * collections, configured through a {@code behaviour:} section.
+ *
+ * <pre>
+ * greeting: hello     # label value of saypro_test_value
+ * series: 3           # how many series saypro_test_series has
+ * </pre>
+ */
+public final class TestCollectors implements ExporterDefinition {
+  public static final MetricDef VALUE = MetricDef.gauge("saypro_test_value", "A fixed value.", "greeting");
+  public static final MetricDef SERIES = MetricDef.gauge("saypro_test_series", "Many series.", "index");
+  public static final MetricDef THROWS = MetricDef.gauge("saypro_test_throws", "Never produced.");
+  public static final MetricDef HANGS = MetricDef.gauge("saypro_test_hangs", "Never produced in time.");
+  public static final MetricDef SLOW = MetricDef.counter("saypro_test_slow_total", "Collections of the slow collector.");
+  public static final MetricDef UNDECLARED_SOURCE = MetricDef.gauge("saypro_test_declared", "Declared.");
+
+  /** Counts the collections of the {@code slow} collector, across instances. */
+  public final AtomicInteger slowCollections = new AtomicInteger();
+  /** Released to let the {@code hangs} collector finish; it ignores interruption until then. */
+  public final CountDownLatch releaseHang = new CountDownLatch(1);
+  /** How long the {@code slow} collector takes. */
+  public volatile Duration slowFor = Duration.ofMillis(300);
+
+  @Override
+  public String name() {
+    return "test";
+  }
+
+  @Override
+  public String description() {
+    return "Collectors for testing the core <b>runtime</b>";
+  }
+
+  @Override
+  public int defaultPort() {
+    return 9899;
+  }
+
+  @Override
+  public List<CollectorSpec> collectors() {
+    return List.of(
+        CollectorSpec.of("value", "A fixed value", VALUE),
+        CollectorSpec.of("series", "Many series", SERIES),
+        CollectorSpec.of("throws", "Always throws", THROWS).disabledByDefault(),
+        CollectorSpec.of("hangs", "Sleeps until released", HANGS).disabledByDefault(),
+        CollectorSpec.of("slow", "Takes slowFor and counts", SLOW).disabledByDefault(),
+        CollectorSpec.of("undeclared", "Returns a metric it did not declare", UNDECLARED_SOURCE).disabledByDefault());
+  }
+
+  @Override
+  public Exporter create(ConfigNode config, ExporterContext context) throws ConfigException {
+    String greeting = config.string("greeting", "hello");
+    int series = config.integer("series", 3, 0, 1_000_000);
+    Map<String, SayproCollector> collectors = new LinkedHashMap<>();
+    collectors.put("value", ctx -> List.of(VALUE.points().add(42, greeting).build()));
+    collectors.put("series", ctx -> {
+      MetricDef.Points points = SERIES.points();
+      for (int i = 0; i < series; i++) {
+        points.add(i, Integer.toString(i));
+      }
+      return List.of(points.build());
+    });
+    collectors.put("throws", ctx -> {
+      throw new IllegalStateException("broken on purpose");
+    });
+    collectors.put("hangs", ctx -> {
+      // a real hang, like a socket read without timeout: interruption does not end it
+      boolean released = false;
+      while (!released) {
+        try {
+          releaseHang.await();
+          released = true;
+        } catch (InterruptedException ignored) {
+          // keep hanging
+        }
+      }
+      return List.of(HANGS.points().add(1).build());
+    });
+    collectors.put("slow", ctx -> {
+      Thread.sleep(slowFor.toMillis()); // the collector's own work: this is what is being timed
+      return List.of(SLOW.points().add(slowCollections.incrementAndGet()).build());
+    });
+    collectors.put("undeclared", ctx -> List.of(VALUE.points().add(1, "x").build()));
+    collectors.keySet().removeIf(name -> !context.enabled(name));
+    return () -> Map.copyOf(collectors);
+  }
+}
