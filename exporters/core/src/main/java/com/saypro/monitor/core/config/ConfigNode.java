@@ -40,6 +40,7 @@ public final class ConfigNode {
   private final Map<String, ConfigNode> entries;
   private final List<ConfigNode> items;
   private final Set<String> askedKeys = new LinkedHashSet<>();
+  private boolean delegated;
 
   private ConfigNode(
       String file,
@@ -349,6 +350,15 @@ public final class ConfigNode {
   // ---------------------------------------------------------------- unknown keys
 
   /**
+   * Marks this subtree as read and checked by someone else (an exporter's inline config inside the
+   * suite file), so the parent's {@link #rejectUnknownKeys()} does not descend into it.
+   */
+  public ConfigNode delegate() {
+    delegated = true;
+    return this;
+  }
+
+  /**
    * Fails on the first key, anywhere below this node, that no reader asked for. Maps that were
    * never read at all are skipped: their parent's key is then the unknown one.
    */
@@ -361,7 +371,9 @@ public final class ConfigNode {
           throw new ConfigException(
               child.file + ":" + child.line + ": " + child.path + ": unknown key (" + allowed + ")");
         }
-        entry.getValue().rejectUnknownKeys();
+        if (!entry.getValue().delegated) {
+          entry.getValue().rejectUnknownKeys();
+        }
       }
     } else if (kind == Kind.LIST) {
       for (ConfigNode item : items) {

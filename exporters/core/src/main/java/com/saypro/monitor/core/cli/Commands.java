@@ -1,0 +1,62 @@
+package com.saypro.monitor.core.cli;
+
+import com.saypro.monitor.core.exporter.ExporterDefinition;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Builds the {@code saypro-monitor} command line: a subcommand per exporter found on the class path,
+ * and {@code all}. A bad flag is one line on stderr and exit code 1, like a bad config file.
+ */
+public final class Commands {
+  private Commands() {}
+
+  /** The root command; running it without a subcommand prints the usage. */
+  @Command(
+      name = "saypro-monitor",
+      mixinStandardHelpOptions = true,
+      versionProvider = VersionProvider.class,
+      description = "SayPro Monitor: Prometheus exporters for the SayPro marketplace.",
+      synopsisSubcommandLabel = "COMMAND")
+  static final class Root implements Runnable {
+    @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(System.out);
+    }
+  }
+
+  /** The exporters on the class path, sorted by name. */
+  public static List<ExporterDefinition> discover() {
+    return ServiceLoader.load(ExporterDefinition.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .sorted(java.util.Comparator.comparing(ExporterDefinition::name))
+        .toList();
+  }
+
+  public static CommandLine build(List<ExporterDefinition> definitions) {
+    CommandLine root = new CommandLine(new Root());
+    root.addSubcommand("all", new SuiteCommand(definitions));
+    for (ExporterDefinition definition : definitions) {
+      CommandLine sub = new CommandLine(new ExporterCommand(definition));
+      sub.getCommandSpec().usageMessage().description(
+          definition.description() + ".", "Listens on :" + definition.defaultPort() + " unless --web.listen-address says otherwise.");
+      root.addSubcommand(definition.name(), sub);
+    }
+    root.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("saypro-monitor: " + ex.getMessage() + " (see --help)");
+      err.flush();
+      return 1;
+    });
+    return root;
+  }
+
+  public static int run(String... args) {
+    return build(discover()).execute(args);
+  }
+}
