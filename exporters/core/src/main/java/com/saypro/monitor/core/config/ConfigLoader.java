@@ -35,7 +35,7 @@ public final class ConfigLoader {
   public ConfigLoader(Function<String, String> environment) {
     this.environment = environment;
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
+    options.setAllowDuplicateKeys(true); // duplicates are found below, with their path
     options.setMaxAliasesForCollections(0);
     options.setCodePointLimit(MAX_BYTES);
     options.setNestingDepthLimit(64);

@@ -173,11 +173,15 @@ public final class ExporterTestKit implements AutoCloseable {
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+    return send(request, HttpResponse.BodyHandlers.ofString(), headers);
+  }
+
+  public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, String... headers) {
     if (headers.length > 0) {
       request.headers(headers);
     }
     try {
-      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
