@@ -41,6 +41,7 @@ public final class Commands {
   public static CommandLine build(List<ExporterDefinition> definitions) {
     CommandLine root = new CommandLine(new Root());
     root.addSubcommand("all", new SuiteCommand(definitions));
+    root.addSubcommand("catalogue", new CatalogueCommand(definitions));
     for (ExporterDefinition definition : definitions) {
       CommandLine sub = new CommandLine(new ExporterCommand(definition));
       sub.getCommandSpec().usageMessage().description(

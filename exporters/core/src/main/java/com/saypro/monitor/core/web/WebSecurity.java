@@ -13,6 +13,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * exporters read (exporter-toolkit). Without a file: plain HTTP, no authentication.
  */
 public final class WebSecurity {
+  /** The metrics web security adds to every exporter (for the catalogue). */
+  public static final java.util.List<com.saypro.monitor.core.collect.MetricDef> METRICS = java.util.List.of();
+
   private final Optional<Path> file;
 
   private WebSecurity(Optional<Path> file) {
