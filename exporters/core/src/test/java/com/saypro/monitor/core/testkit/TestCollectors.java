@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small exporter for testing the core: collectors that work, throw, hang or count their
- * collections, configured through a {@code behaviour:} section.
+ * collections, configured through a few keys.
  *
  * <pre>
  * greeting: hello     # label value of saypro_test_value
  * series: 3           # how many series saypro_test_series has
+ * slow_for: 300ms     # how long the slow collector takes
  * </pre>
  */
 public final class TestCollectors implements ExporterDefinition {
@@ -69,6 +70,9 @@ public final class TestCollectors implements ExporterDefinition {
   public Exporter create(ConfigNode config, ExporterContext context) throws ConfigException {
     String greeting = config.string("greeting", "hello");
     int series = config.integer("series", 3, 0, 1_000_000);
+    if (config.has("slow_for")) {
+      slowFor = config.positiveDuration("slow_for", slowFor);
+    }
     Map<String, SayproCollector> collectors = new LinkedHashMap<>();
     collectors.put("value", ctx -> List.of(VALUE.points().add(42, greeting).build()));
     collectors.put("series", ctx -> {
