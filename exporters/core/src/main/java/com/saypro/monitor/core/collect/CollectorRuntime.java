@@ -54,7 +54,7 @@ public final class CollectorRuntime implements MultiCollector, AutoCloseable {
   public static final MetricDef FAILURES =
       MetricDef.counter(
           "saypro_scrape_collector_failures_total",
-          "Collections of this collector that failed or missed their deadline.",
+          "Scrapes in which this collector reported success 0 (it failed, missed the deadline or was still running).",
           "collector");
   public static final MetricDef DEADLINE =
       MetricDef.gauge(
@@ -123,6 +123,9 @@ public final class CollectorRuntime implements MultiCollector, AutoCloseable {
       ManagedCollector collector = entry.getKey();
       String name = collector.spec().name();
       CollectionResult result = await(entry.getValue(), deadlineNanos);
+      if (result == null || !result.success()) {
+        collector.scrapeFailed();
+      }
       if (result == null) {
         success.add(0, name);
         duration.add((System.nanoTime() - startNanos) / 1e9, name);

@@ -65,8 +65,13 @@ final class ManagedCollector implements AutoCloseable {
     return collections.get();
   }
 
+  /** Scrapes in which this collector reported success 0. */
   long failures() {
     return failures.get();
+  }
+
+  void scrapeFailed() {
+    failures.incrementAndGet();
   }
 
   synchronized CollectionResult lastResult() {
@@ -158,9 +163,6 @@ final class ManagedCollector implements AutoCloseable {
       Thread.interrupted(); // clear, so the pooled thread starts clean
     }
     collections.incrementAndGet();
-    if (!outcome.success()) {
-      failures.incrementAndGet();
-    }
     synchronized (this) {
       lastResult = outcome;
       inFlight = null;

@@ -30,7 +30,7 @@ final class LandingPage {
     endpoint(html, "/-/ready", "200 once the exporter serves metrics");
     html.append("<li><code>POST /-/reload</code>: re-read the config file and the web config</li>\n</ul>\n");
     html.append("<h2>Collectors</h2>\n<table><tr><th>collector</th><th>what it collects</th><th>runs</th>"
-        + "<th>last result</th><th>last duration</th><th>collections</th><th>failures</th></tr>\n");
+        + "<th>last result</th><th>last duration</th><th>collections</th><th>failed scrapes</th></tr>\n");
     for (CollectorStatus status : exporter.runtime().statuses()) {
       CollectionResult last = status.last();
       html.append("<tr><td>").append(Html.escape(status.spec().name())).append("</td><td>")

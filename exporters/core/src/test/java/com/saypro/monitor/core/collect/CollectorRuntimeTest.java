@@ -40,6 +40,9 @@ class CollectorRuntimeTest {
       assertThat(scrape.find("saypro_test_hangs")).isEmpty();
       assertThat(scrape.find("saypro_test_throws")).isEmpty();
       assertThat(scrape.value("saypro_scrape_deadline_seconds")).isEqualTo(1.0);
+      assertThat(scrape.value("saypro_scrape_collector_failures_total", "collector", "hangs")).isEqualTo(1.0);
+      assertThat(scrape.value("saypro_scrape_collector_failures_total", "collector", "throws")).isEqualTo(1.0);
+      assertThat(scrape.value("saypro_scrape_collector_failures_total", "collector", "value")).isZero();
       definition.releaseHang.countDown();
     }
   }
