@@ -60,7 +60,8 @@ final class FileFollower implements Closeable {
         PathStatus status = PathStatus.of(path);
         try {
             if (live != null) {
-                if (live.identity().equals(status.identity()) && live.truncatedOrReplaced(status.size())) {
+                // checked on the open file, not the path: it may be truncated after being renamed away
+                if (live.truncatedOrReplaced(live.size())) {
                     live.restartAtZero();
                     stats.truncated();
                 }
@@ -118,6 +119,12 @@ final class FileFollower implements Closeable {
                     continue;
                 }
                 if (!file.resumeAt(checkpoint.offset(), checkpoint.head())) {
+                    if (!stillLive) {
+                        // a file elsewhere with our old inode number but other content: the inode was reused
+                        // by an unrelated file, ours is gone. Reading it would duplicate someone else's lines.
+                        file.close();
+                        continue;
+                    }
                     stats.truncated();
                 }
                 if (stillLive && live == null) {
@@ -139,6 +146,10 @@ final class FileFollower implements Closeable {
         for (Iterator<OpenLogFile> it = rotated.iterator(); it.hasNext(); ) {
             OpenLogFile file = it.next();
             try {
+                if (file.truncatedOrReplaced(file.size())) {
+                    file.restartAtZero();
+                    stats.truncated();
+                }
                 read += file.drain(buffer, config.maxBytesPerFilePerPoll(), now);
                 if (!file.lastGrowth().plus(config.rotatedFileGrace()).isAfter(now)) {
                     file.close();
