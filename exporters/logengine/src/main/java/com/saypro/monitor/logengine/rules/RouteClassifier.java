@@ -26,22 +26,26 @@ public final class RouteClassifier {
 
     /**
      * Defaults for a marketplace. Order matters: payment callbacks before checkout (both live under
-     * /checkout on many shops), static assets first because they are the bulk of traffic.
+     * /checkout on many shops), static assets first because they are the bulk of traffic. Every rule is anchored
+     * at the start of the path or starts with a literal, so RE2/J rejects a non-matching path after a few
+     * characters; case-sensitive, as nginx locations are.
      */
     public static RouteClassifier marketplaceDefaults() {
+        String api = "^/(api/)?(v[0-9]+/)?";
         return new RouteClassifier(List.of(
-                RouteRule.of("static", "(?i)^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"
-                        + "|(?i)\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
-                RouteRule.of("payment_callback", "(?i)^/(api/)?(v[0-9]+/)?(payments?|checkout|orders?)"
-                        + "(/[^/]+)*/(callback|webhook|notify|ipn|return)(/|$)"
-                        + "|(?i)^/(api/)?(v[0-9]+/)?webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
-                RouteRule.of("checkout", "(?i)^/(api/)?(v[0-9]+/)?checkout(/|$)"),
-                RouteRule.of("cart", "(?i)^/(api/)?(v[0-9]+/)?(cart|basket|bag)(/|$)"),
-                RouteRule.of("search", "(?i)^/(api/)?(v[0-9]+/)?(search|find)(/|$)"),
-                RouteRule.of("account", "(?i)^/(api/)?(v[0-9]+/)?(account|accounts|profile|login|logout|"
-                        + "register|signup|signin|sign-in|sign-up|password|auth|me|users?/me|my)(/|$)"),
-                RouteRule.of("product_listing", "(?i)^/(api/)?(v[0-9]+/)?(products?|items?|listings?|"
-                        + "categor(y|ies)|collections?|shop|catalog|brands?|c|p)(/|$)|^/$")),
+                RouteRule.of("static", "^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"),
+                RouteRule.of("static", "\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
+                RouteRule.of("payment_callback", api + "(payments?|checkout|orders?)(/[^/]+)*"
+                        + "/(callback|webhook|notify|ipn|return)(/|$)"),
+                RouteRule.of("payment_callback", api + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
+                RouteRule.of("checkout", api + "checkout(/|$)"),
+                RouteRule.of("cart", api + "(cart|basket|bag)(/|$)"),
+                RouteRule.of("search", api + "(search|find)(/|$)"),
+                RouteRule.of("account", api + "(account|accounts|profile|login|logout|register|signup|signin|"
+                        + "sign-in|sign-up|password|auth|me|users?/me|my)(/|$)"),
+                RouteRule.of("product_listing", api + "(products?|items?|listings?|categor(y|ies)|collections?|"
+                        + "shop|catalog|brands?|c|p)(/|$)"),
+                RouteRule.of("product_listing", "^/$")),
                 OTHER);
     }
 
