@@ -1,0 +1,44 @@
+package com.saypro.monitor.logengine.rules;
+
+import com.saypro.monitor.logengine.parse.Fields;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A set of metric rules applied to every parsed line. {@link #apply} is called by the polling thread,
+ * {@link #collect} by scrapes; both may run at once.
+ */
+public final class MetricRules {
+
+    private final List<FieldDerivation> derivations;
+    private final List<RuleMetric> metrics;
+
+    public MetricRules(List<FieldDerivation> derivations, List<MetricRule> rules) {
+        this.derivations = List.copyOf(derivations);
+        Set<String> names = new HashSet<>();
+        for (MetricRule rule : rules) {
+            if (!names.add(rule.name())) {
+                throw new IllegalArgumentException("two rules define metric '" + rule.name() + "'");
+            }
+        }
+        this.metrics = rules.stream().map(RuleMetric::new).toList();
+    }
+
+    public void apply(Fields parsed) {
+        Fields fields = derivations.isEmpty() ? parsed : new DerivedFields(parsed, derivations);
+        for (RuleMetric metric : metrics) {
+            metric.record(fields);
+        }
+    }
+
+    /** Fresh immutable snapshots of every rule's metric. */
+    public MetricSnapshots collect() {
+        return new MetricSnapshots(metrics.stream().map(RuleMetric::snapshot).toList());
+    }
+
+    public List<RuleStats> stats() {
+        return RuleMetric.statsOf(metrics);
+    }
+}

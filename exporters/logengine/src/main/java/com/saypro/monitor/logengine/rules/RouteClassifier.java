@@ -1,0 +1,74 @@
+package com.saypro.monitor.logengine.rules;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps URL paths to a small, fixed set of route classes, first matching rule wins. Raw paths carry product
+ * IDs, UUIDs and session tokens: as label values they would create a series per ID. Route classes cannot: the
+ * result is always one of the rules' route names or the fallback.
+ */
+public final class RouteClassifier {
+
+    public static final String OTHER = "other";
+
+    private final List<RouteRule> rules;
+    private final String fallback;
+
+    public RouteClassifier(List<RouteRule> rules, String fallback) {
+        this.rules = List.copyOf(rules);
+        if (fallback == null || fallback.isEmpty()) {
+            throw new IllegalArgumentException("fallback route must not be empty");
+        }
+        this.fallback = fallback;
+    }
+
+    /**
+     * Defaults for a marketplace. Order matters: payment callbacks before checkout (both live under
+     * /checkout on many shops), static assets first because they are the bulk of traffic. Every rule is anchored
+     * at the start of the path or starts with a literal, so RE2/J rejects a non-matching path after a few
+     * characters; case-sensitive, as nginx locations are.
+     */
+    public static RouteClassifier marketplaceDefaults() {
+        String api = "^/(api/)?(v[0-9]+/)?";
+        return new RouteClassifier(List.of(
+                RouteRule.of("static", "^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"),
+                RouteRule.of("static", "\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
+                RouteRule.of("payment_callback", api + "(payments?|checkout|orders?)(/[^/]+)*"
+                        + "/(callback|webhook|notify|ipn|return)(/|$)"),
+                RouteRule.of("payment_callback", api + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
+                RouteRule.of("checkout", api + "checkout(/|$)"),
+                RouteRule.of("cart", api + "(cart|basket|bag)(/|$)"),
+                RouteRule.of("search", api + "(search|find)(/|$)"),
+                RouteRule.of("account", api + "(account|accounts|profile|login|logout|register|signup|signin|"
+                        + "sign-in|sign-up|password|auth|me|users?/me|my)(/|$)"),
+                RouteRule.of("product_listing", api + "(products?|items?|listings?|categor(y|ies)|collections?|"
+                        + "shop|catalog|brands?|c|p)(/|$)"),
+                RouteRule.of("product_listing", "^/$")),
+                OTHER);
+    }
+
+    /** The route class of a path; a query string, if still present, is ignored. */
+    public String classify(String path) {
+        if (path == null || path.isEmpty() || path.equals("-")) {
+            return fallback;
+        }
+        int query = path.indexOf('?');
+        String clean = query >= 0 ? path.substring(0, query) : path;
+        for (RouteRule rule : rules) {
+            if (rule.pattern().matcher(clean).find()) {
+                return rule.route();
+            }
+        }
+        return fallback;
+    }
+
+    /** Every value {@link #classify} can return. */
+    public Set<String> routes() {
+        Set<String> routes = new LinkedHashSet<>();
+        rules.forEach(r -> routes.add(r.route()));
+        routes.add(fallback);
+        return routes;
+    }
+}
