@@ -110,7 +110,7 @@ public final class CollectorRuntime implements MultiCollector, AutoCloseable {
 
     Map<ManagedCollector, CompletableFuture<CollectionResult>> pending = new LinkedHashMap<>();
     for (ManagedCollector collector : collectors.values()) {
-      if (wanted(collector.spec(), includedNames)) {
+      if (collector.produces(includedNames)) {
         pending.put(collector, collector.fetch(deadline, workers.executor(), workers.timer()));
       }
     }
@@ -173,15 +173,6 @@ public final class CollectorRuntime implements MultiCollector, AutoCloseable {
     } catch (ExecutionException | java.util.concurrent.CancellationException e) {
       return null;
     }
-  }
-
-  private static boolean wanted(CollectorSpec spec, Predicate<String> includedNames) {
-    for (MetricDef def : spec.metrics()) {
-      if (includedNames.test(def.snapshotName())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A view of each collector for the landing page, in declaration order. */

@@ -93,6 +93,16 @@ public final class CollectorSet {
    */
   public CollectorRuntime runtime(
       Map<String, SayproCollector> instances, ScrapeDeadlinePolicy policy, Clock clock, CollectorWorkers workers) {
+    return runtime(instances, Map.of(), policy, clock, workers);
+  }
+
+  /** As above, with metrics the config defines per collector (see {@code Exporter.configuredMetrics}). */
+  public CollectorRuntime runtime(
+      Map<String, SayproCollector> instances,
+      Map<String, List<MetricDef>> configuredMetrics,
+      ScrapeDeadlinePolicy policy,
+      Clock clock,
+      CollectorWorkers workers) {
     List<ManagedCollector> managed = new ArrayList<>();
     for (CollectorSpec spec : specs) {
       CollectorSettings s = settings.get(spec.name());
@@ -103,7 +113,7 @@ public final class CollectorSet {
       if (instance == null) {
         throw new IllegalStateException("no instance for enabled collector " + spec.name());
       }
-      managed.add(new ManagedCollector(spec, s, instance, clock));
+      managed.add(new ManagedCollector(spec, configuredMetrics.getOrDefault(spec.name(), List.of()), s, instance, clock));
     }
     return new CollectorRuntime(managed, policy, clock, workers);
   }

@@ -43,7 +43,8 @@ final class ManagedCollector implements AutoCloseable {
   private Instant inFlightSince; // guarded by this
   private CollectionResult lastResult; // guarded by this; the newest finished collection
 
-  ManagedCollector(CollectorSpec spec, CollectorSettings settings, SayproCollector collector, Clock clock) {
+  ManagedCollector(
+      CollectorSpec spec, List<MetricDef> configured, CollectorSettings settings, SayproCollector collector, Clock clock) {
     this.spec = spec;
     this.settings = settings;
     this.collector = collector;
@@ -51,6 +52,19 @@ final class ManagedCollector implements AutoCloseable {
     for (MetricDef def : spec.metrics()) {
       declaredNames.add(def.snapshotName());
     }
+    for (MetricDef def : configured) {
+      declaredNames.add(def.snapshotName());
+    }
+  }
+
+  /** Whether a name filter asking for {@code snapshotName} needs this collector. */
+  boolean produces(java.util.function.Predicate<String> includedNames) {
+    for (String name : declaredNames) {
+      if (includedNames.test(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   CollectorSpec spec() {

@@ -11,6 +11,15 @@ import java.util.Map;
 public interface Exporter extends AutoCloseable {
   Map<String, SayproCollector> collectors();
 
+  /**
+   * Metrics that exist only because the config defines them (user-written log rules, custom SQL
+   * checks), by collector name. The runtime accepts them from that collector in addition to the
+   * ones its {@link com.saypro.monitor.core.collect.CollectorSpec} declares.
+   */
+  default Map<String, List<com.saypro.monitor.core.collect.MetricDef>> configuredMetrics() {
+    return Map.of();
+  }
+
   default List<Route> routes() {
     return List.of();
   }

@@ -85,7 +85,7 @@ public final class ExporterLoader {
     Exporter exporter = definition.create(root, new ExporterContext(collectors, clock, directory));
     try {
       root.rejectUnknownKeys();
-      CollectorRuntime runtime = collectors.runtime(exporter.collectors(), policy, clock, workers);
+      CollectorRuntime runtime = collectors.runtime(exporter.collectors(), exporter.configuredMetrics(), policy, clock, workers);
       return new LoadedExporter(exporter, runtime, jvmMetrics);
     } catch (ConfigException | RuntimeException e) {
       exporter.close();

@@ -82,6 +82,17 @@ class CollectorRuntimeTest {
   }
 
   @Test
+  void metricsDefinedByTheConfigAreAcceptedFromTheirCollector() throws Exception {
+    try (ExporterTestKit kit = ExporterTestKit.builder(definition).config("configured_metric: saypro_test_configured\n").start()) {
+      Scrape scrape = kit.scrape();
+      assertThat(scrape.value("saypro_test_configured")).isEqualTo(7.0);
+      assertThat(scrape.value("saypro_scrape_collector_success", "collector", "value")).isEqualTo(1.0);
+      assertThat(Scrape.parse(kit.get("/metrics?name[]=saypro_test_configured").body()).families())
+          .containsExactly("saypro_test_configured");
+    }
+  }
+
+  @Test
   void tenConcurrentScrapesOfACachedCollectorCauseOneCollection() throws Exception {
     String config = "collectors:\n  slow: {enabled: true, min_interval: 1m}\n";
     definition.slowFor = Duration.ofMillis(500);

@@ -14,7 +14,7 @@ class ConfigErrorsTest {
   @CsvSource(
       delimiter = '|',
       textBlock = """
-          greetin: hi                                   | config.yml:1: greetin: unknown key (allowed: collectors, scrape, jvm_metrics, greeting, series)
+          greetin: hi                                   | config.yml:1: greetin: unknown key (allowed: collectors, scrape, jvm_metrics, greeting, series, configured_metric, slow_for)
           series: many                                  | config.yml:1: series: "many" is not a whole number
           series: -1                                    | config.yml:1: series: "-1" must be between 0 and 1000000
           collectors:\\n  nope: {}                      | config.yml:2: collectors.nope: unknown collector (known: value, series, throws, hangs, slow, undeclared)

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * greeting: hello     # label value of saypro_test_value
  * series: 3           # how many series saypro_test_series has
  * slow_for: 300ms     # how long the slow collector takes
+ * configured_metric: saypro_x  # a metric the config defines, returned by the value collector
  * </pre>
  */
 public final class TestCollectors implements ExporterDefinition {
@@ -70,11 +71,15 @@ public final class TestCollectors implements ExporterDefinition {
   public Exporter create(ConfigNode config, ExporterContext context) throws ConfigException {
     String greeting = config.string("greeting", "hello");
     int series = config.integer("series", 3, 0, 1_000_000);
+    String configuredName = config.string("configured_metric", null);
+    MetricDef configured = configuredName == null ? null : MetricDef.gauge(configuredName, "Defined by the config.");
     if (config.has("slow_for")) {
       slowFor = config.positiveDuration("slow_for", slowFor);
     }
     Map<String, SayproCollector> collectors = new LinkedHashMap<>();
-    collectors.put("value", ctx -> List.of(VALUE.points().add(42, greeting).build()));
+    collectors.put("value", ctx -> configured == null
+        ? List.of(VALUE.points().add(42, greeting).build())
+        : List.of(VALUE.points().add(42, greeting).build(), configured.points().add(7).build()));
     collectors.put("series", ctx -> {
       MetricDef.Points points = SERIES.points();
       for (int i = 0; i < series; i++) {
@@ -104,6 +109,17 @@ public final class TestCollectors implements ExporterDefinition {
     });
     collectors.put("undeclared", ctx -> List.of(VALUE.points().add(1, "x").build()));
     collectors.keySet().removeIf(name -> !context.enabled(name));
-    return () -> Map.copyOf(collectors);
+    Map<String, SayproCollector> enabled = Map.copyOf(collectors);
+    return new Exporter() {
+      @Override
+      public Map<String, SayproCollector> collectors() {
+        return enabled;
+      }
+
+      @Override
+      public Map<String, List<MetricDef>> configuredMetrics() {
+        return configured == null ? Map.of() : Map.of("value", List.of(configured));
+      }
+    };
   }
 }
