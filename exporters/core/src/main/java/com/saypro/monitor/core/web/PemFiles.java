@@ -61,7 +61,8 @@ final class PemFiles {
       for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
         PrivateKey found;
         if (object instanceof PEMKeyPair pair) {
-          found = converter.getKeyPair(pair).getPrivate(); // PKCS#1 RSA or SEC1 EC
+          // PKCS#1 RSA or SEC1 EC; SEC1 may omit the public key, so only the private part is converted
+          found = converter.getPrivateKey(pair.getPrivateKeyInfo());
         } else if (object instanceof PrivateKeyInfo info) {
           found = converter.getPrivateKey(info); // PKCS#8
         } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
