@@ -10,6 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.net.Socket;
+import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -19,7 +21,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
@@ -187,7 +192,11 @@ final class TestPki {
     }
   }
 
-  /** A client SSL context trusting {@code serverCa}, presenting {@code clientCertificate} if given. */
+  /**
+   * A client SSL context trusting {@code serverCa}, presenting {@code clientCertificate} if given,
+   * even when the server asks for another issuer (the JDK would otherwise send nothing, and a
+   * refusal would then prove nothing about how the server checks a wrong certificate).
+   */
   static SSLContext clientContext(Issued serverCa, Optional<Issued> clientCertificate) {
     try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -205,10 +214,57 @@ final class TestPki {
         keyFactory.init(keys, "test".toCharArray());
       }
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyFactory == null ? null : keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), RANDOM);
+      KeyManager[] keyManagers = null;
+      if (keyFactory != null) {
+        keyManagers = new KeyManager[] {new AlwaysPresent((X509ExtendedKeyManager) keyFactory.getKeyManagers()[0])};
+      }
+      context.init(keyManagers, trustFactory.getTrustManagers(), RANDOM);
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class AlwaysPresent extends X509ExtendedKeyManager {
+    private final X509ExtendedKeyManager delegate;
+
+    AlwaysPresent(X509ExtendedKeyManager delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return "client";
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+      return "client";
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {"client"};
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return delegate.getCertificateChain(alias);
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return delegate.getPrivateKey(alias);
     }
   }
 }
