@@ -68,7 +68,9 @@ final class TlsSettingsReader {
       throw tls.error("missing key_file (or key): TLS needs the private key of the certificate");
     }
     if (min.compareTo(max) > 0) {
-      throw tls.require("min_version").invalid("is above max_version " + max.name());
+      throw tls.has("min_version")
+          ? tls.require("min_version").invalid("is above max_version " + max.name())
+          : tls.require("max_version").invalid("is below the default min_version " + min.name());
     }
     if (clientCa.isPresent() && clientAuth == ClientAuthType.NO_CLIENT_CERT) {
       throw tls.error("client_ca_file is set but client_auth_type is NoClientCert (set client_auth_type, e.g. RequireAndVerifyClientCert)");

@@ -10,8 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.net.Socket;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -23,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -134,7 +131,7 @@ final class TestPki {
   }
 
   static String pem(X509Certificate... certificates) {
-    return write(certificates);
+    return write((Object[]) certificates);
   }
 
   /** {@code -----BEGIN PRIVATE KEY-----}, as Go's x509.MarshalPKCS8PrivateKey. */
@@ -216,55 +213,12 @@ final class TestPki {
       SSLContext context = SSLContext.getInstance("TLS");
       KeyManager[] keyManagers = null;
       if (keyFactory != null) {
-        keyManagers = new KeyManager[] {new AlwaysPresent((X509ExtendedKeyManager) keyFactory.getKeyManagers()[0])};
+        keyManagers = new KeyManager[] {new AlwaysPresentKeyManager((X509ExtendedKeyManager) keyFactory.getKeyManagers()[0])};
       }
       context.init(keyManagers, trustFactory.getTrustManagers(), RANDOM);
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static final class AlwaysPresent extends X509ExtendedKeyManager {
-    private final X509ExtendedKeyManager delegate;
-
-    AlwaysPresent(X509ExtendedKeyManager delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-      return "client";
-    }
-
-    @Override
-    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
-      return "client";
-    }
-
-    @Override
-    public String[] getClientAliases(String keyType, Principal[] issuers) {
-      return new String[] {"client"};
-    }
-
-    @Override
-    public String[] getServerAliases(String keyType, Principal[] issuers) {
-      return null;
-    }
-
-    @Override
-    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-      return null;
-    }
-
-    @Override
-    public X509Certificate[] getCertificateChain(String alias) {
-      return delegate.getCertificateChain(alias);
-    }
-
-    @Override
-    public PrivateKey getPrivateKey(String alias) {
-      return delegate.getPrivateKey(alias);
     }
   }
 }

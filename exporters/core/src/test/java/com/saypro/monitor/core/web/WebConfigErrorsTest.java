@@ -44,6 +44,8 @@ class WebConfigErrorsTest {
             "web-config.yml:4: tls_server_config.min_version: \"TLS9\" is not one of TLS10, TLS11, TLS12, TLS13"),
         Arguments.of("min_version above max_version", tls + "  min_version: TLS13\n  max_version: TLS12\n",
             "web-config.yml:4: tls_server_config.min_version: \"TLS13\" is above max_version TLS12"),
+        Arguments.of("max_version below the default min_version", tls + "  max_version: TLS11\n",
+            "web-config.yml:4: tls_server_config.max_version: \"TLS11\" is below the default min_version TLS12"),
         Arguments.of("bad client_auth_type", tls + "  client_auth_type: RequireCert\n",
             "web-config.yml:4: tls_server_config.client_auth_type: \"RequireCert\" is not one of NoClientCert,"
                 + " RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven, RequireAndVerifyClientCert"),
