@@ -51,6 +51,7 @@ public final class RunningExporter implements ExporterPages, AutoCloseable {
     this.registry = registry;
     this.selfMetrics = selfMetrics;
     registry.register(selfMetrics);
+    registry.register(web.metrics());
     registry.register(new CurrentRuntime(current));
     if (first.jvmMetrics()) {
       JvmMetrics.builder().register(registry);
@@ -63,7 +64,7 @@ public final class RunningExporter implements ExporterPages, AutoCloseable {
   /** Validates everything (config, web config) and starts; fails with one clear message. */
   public static RunningExporter start(ExporterOptions options) throws ConfigException {
     ExporterLoader loader = loader(options);
-    WebSecurity web = WebSecurity.load(options.webConfigFile());
+    WebSecurity web = WebSecurity.load(options.webConfigFile(), options.environment(), options.clock());
     LoadedExporter first =
         options.configNode().isPresent() ? loader.load(options.configNode().get()) : loader.load();
     try {
@@ -77,7 +78,7 @@ public final class RunningExporter implements ExporterPages, AutoCloseable {
 
   /** Checks the config and web config without starting anything that listens ({@code --config.check}). */
   public static void check(ExporterOptions options) throws ConfigException {
-    WebSecurity.load(options.webConfigFile());
+    WebSecurity.load(options.webConfigFile(), options.environment(), options.clock());
     ExporterLoader loader = loader(options);
     try (LoadedExporter loaded =
         options.configNode().isPresent() ? loader.load(options.configNode().get()) : loader.load()) {
