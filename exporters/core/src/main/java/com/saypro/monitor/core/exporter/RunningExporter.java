@@ -99,8 +99,15 @@ public final class RunningExporter implements ExporterPages, AutoCloseable {
   @Override
   public synchronized Optional<String> reload() {
     try {
-      web.reload();
+      // Build the new exporter first, then apply the web config, then swap: a reload that fails at
+      // any step leaves both the running exporter and the running web config in force.
       LoadedExporter next = loader.load();
+      try {
+        web.reload();
+      } catch (ConfigException | RuntimeException e) {
+        next.close();
+        throw e;
+      }
       if (next.jvmMetrics() != current.get().jvmMetrics()) {
         log.warn("jvm_metrics changes take effect at the next restart");
       }

@@ -32,7 +32,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
  */
 public final class WebSecurity {
   /** The metrics web security adds to every exporter (for the catalogue). */
-  public static final java.util.List<com.saypro.monitor.core.collect.MetricDef> METRICS = java.util.List.of();
+  public static final java.util.List<com.saypro.monitor.core.collect.MetricDef> METRICS = AuthFailures.METRICS;
 
   private final Optional<Path> file;
   private final WebConfigReader reader;
