@@ -32,7 +32,6 @@ public final class MarketplaceDatabase implements AutoCloseable {
   private final HikariDataSource pool;
   private final ScheduledExecutorService retries;
   private final AtomicBoolean up = new AtomicBoolean(false);
-  private final AtomicBoolean everUp = new AtomicBoolean(false);
   private volatile boolean ready;
   private volatile boolean downAnnounced;
 
@@ -168,8 +167,9 @@ public final class MarketplaceDatabase implements AutoCloseable {
 
   private void markUp() {
     if (up.compareAndSet(false, true)) {
+      boolean wasAnnouncedDown = downAnnounced;
       downAnnounced = false;
-      if (everUp.getAndSet(true)) {
+      if (wasAnnouncedDown) {
         log.info("{} at {} is reachable again", settings.dialect().product(), settings.address());
         appLog.info("database_recovered").with("database", settings.dialect().label())
             .with("address", settings.address()).log("database reachable again");
