@@ -32,7 +32,7 @@ class TrafficGeneratorTest {
 
   @Test
   void stopsAtTheRequestCountAndBuys() throws Exception {
-    TrafficSummary summary = generator(1.0).run(100, Duration.ofMinutes(2), 80);
+    TrafficSummary summary = generator(1.0).run(10, Duration.ofMinutes(2), 80); // 5 visitors, about 16 requests each
     assertThat(summary.total()).isEqualTo(80);
     assertThat(summary.count("home", 200)).isPositive();
     assertThat(summary.count("checkout", 201)).isPositive();
