@@ -12,7 +12,8 @@
 #
 # Everything listens on 127.0.0.1 only, and every process started here is stopped on exit.
 # Knobs (environment): WARMUP (200), SCRAPES (1000), SERIES (10000), SETTLE_SECONDS (10),
-# IDLE_REPEATS (3). The results also go to bench/results/core-<time>.md (not committed).
+# IDLE_REPEATS (3), CANDIDATE_FLAGS (flags to try on top of jvm.options, measured side by side in
+# both parts, e.g. CANDIDATE_FLAGS="-Xms32m"). The results also go to bench/results/core-<time>.md (not committed).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -53,18 +54,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A loopback port nothing listens on (the other worktrees on this machine may hold the defaults).
+# A loopback port no socket uses, below the kernel's ephemeral range (32768 and up by default) so
+# that an outgoing connection cannot take it; the other worktrees on this machine may hold the defaults.
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
-    if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return; fi
+    port=$((20000 + RANDOM % 12000))
+    if ! ss -Htan "sport = :$port" | grep -q .; then echo "$port"; return; fi
   done
 }
 
-wait_ready() { # URL PID
+wait_ready() { # URL PID LOG
   for _ in $(seq 300); do
-    kill -0 "$2" 2>/dev/null || die "process $2 for $1 died; its log is in $WORK"
+    if ! kill -0 "$2" 2>/dev/null; then
+      tail -n 20 "$3" >&2
+      die "process $2 for $1 died (its log above)"
+    fi
     if curl -sf -o /dev/null "$1"; then return; fi
     sleep 0.1
   done
@@ -100,20 +105,24 @@ start_ours() { # NAME JVM-FLAGS...
     >"$WORK/$name.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
-  wait_ready "http://127.0.0.1:$port/-/ready" "$pid"
+  wait_ready "http://127.0.0.1:$port/-/ready" "$pid" "$WORK/$name.log"
   TARGETS+=(--target "$name=http://127.0.0.1:$port/metrics=$pid")
 }
 
 start_ours "ours-default-flags"
 start_ours "ours-jvm.options" "@$JVM_OPTIONS"
 start_ours "ours-jvm.options+C1" "@$JVM_OPTIONS" -XX:TieredStopAtLevel=1
+if [[ -n "${CANDIDATE_FLAGS:-}" ]]; then
+  # shellcheck disable=SC2086 # the flags are words
+  start_ours "ours-jvm.options+candidate" "@$JVM_OPTIONS" $CANDIDATE_FLAGS
+fi
 
 PGW_PORT=$(free_port)
 prometheus-pushgateway --web.listen-address="127.0.0.1:$PGW_PORT" --persistence.file="" --log.level=warn \
   >"$WORK/pushgateway.log" 2>&1 &
 PGW_PID=$!
 PIDS+=("$PGW_PID")
-wait_ready "http://127.0.0.1:$PGW_PORT/-/ready" "$PGW_PID"
+wait_ready "http://127.0.0.1:$PGW_PORT/-/ready" "$PGW_PID" "$WORK/pushgateway.log"
 awk -v n="$SERIES" 'BEGIN {
   print "# HELP saypro_test_series Many series."
   print "# TYPE saypro_test_series gauge"
@@ -132,6 +141,7 @@ REPORT="$RESULTS_DIR/core-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')."
   echo "nproc: $(nproc); $(free -h | awk '/^Mem:/ {print "memory: " $2 " total, " $7 " available"}');" \
     "$(java -version 2>&1 | head -1); $(prometheus-pushgateway --version 2>&1 | head -1)"
+  [[ -z "${CANDIDATE_FLAGS:-}" ]] || echo "Candidate flags: $CANDIDATE_FLAGS"
   echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "## Scrape latency"
@@ -155,7 +165,7 @@ idle_rss() { # FLAGS... ; sets IDLE_RESULT to the VmRSS in kB
   java "$@" -jar "$JAR" all --web.listen-address "127.0.0.1:$port" --log.level warn >>"$WORK/all.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
-  wait_ready "http://127.0.0.1:$port/-/ready" "$pid"
+  wait_ready "http://127.0.0.1:$port/-/ready" "$pid" "$WORK/all.log"
   sleep $((SETTLE_SECONDS - (SECONDS - started) > 0 ? SETTLE_SECONDS - (SECONDS - started) : 0))
   for _ in 1 2 3 4 5; do curl -sf -o /dev/null -H 'Accept: text/plain;version=0.0.4' "http://127.0.0.1:$port/metrics"; done
   sleep 1
@@ -170,6 +180,10 @@ declare -A IDLE_FLAGS=(
   ["jvm.options + -XX:TieredStopAtLevel=1"]="@$JVM_OPTIONS -XX:TieredStopAtLevel=1"
 )
 IDLE_ORDER=("no flags (JVM defaults)" "jvm.options" "jvm.options + -XX:TieredStopAtLevel=1")
+if [[ -n "${CANDIDATE_FLAGS:-}" ]]; then
+  IDLE_FLAGS["jvm.options + $CANDIDATE_FLAGS (candidate)"]="@$JVM_OPTIONS $CANDIDATE_FLAGS"
+  IDLE_ORDER+=("jvm.options + $CANDIDATE_FLAGS (candidate)")
+fi
 declare -A IDLE_KB=()
 for round in $(seq "$IDLE_REPEATS"); do
   for name in "${IDLE_ORDER[@]}"; do
