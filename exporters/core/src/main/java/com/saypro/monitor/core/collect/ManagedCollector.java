@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -133,14 +134,18 @@ final class ManagedCollector implements AutoCloseable {
           CollectionResult.failure("exporter is shutting down", now, Duration.ZERO));
     }
     long delay = Math.max(0, Duration.between(now, deadline).toNanos());
-    timer.schedule(
-        () -> {
-          if (!result.isDone()) {
-            task.cancel(true);
-          }
-        },
-        delay,
-        TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> watchdog =
+        timer.schedule(
+            () -> {
+              if (!result.isDone()) {
+                task.cancel(true);
+              }
+            },
+            delay,
+            TimeUnit.NANOSECONDS);
+    // The watchdog holds the result, and so every snapshot of the collection, until the deadline
+    // (seconds after a collection that took milliseconds): drop it as soon as the result is in.
+    result.whenComplete((outcome, error) -> watchdog.cancel(false));
     return result;
   }
 

@@ -6,12 +6,16 @@ import com.saypro.monitor.core.testkit.ExporterTestKit;
 import com.saypro.monitor.core.testkit.Scrape;
 import com.saypro.monitor.core.testkit.TestCollectors;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 
 class CollectorRuntimeTest {
@@ -141,6 +145,27 @@ class CollectorRuntimeTest {
       Scrape scrape = Scrape.parse(response.body());
       assertThat(scrape.families()).containsExactly("saypro_test_value");
       assertThat(definition.slowCollections.get()).isZero();
+    }
+  }
+
+  @Test
+  void aFinishedCollectionLeavesNoWatchdogHoldingItsSnapshots() throws Exception {
+    // The watchdog that interrupts a collection at its deadline refers to the collection's result;
+    // left queued until the deadline, it kept every scrape of the last 10 s in the heap.
+    Map<String, SayproCollector> instances = Map.of(
+        "value", ctx -> List.of(TestCollectors.VALUE.points().add(1, "x").build()),
+        "series", ctx -> List.of(TestCollectors.SERIES.points().add(1, "0").build()));
+    try (CollectorWorkers workers = new CollectorWorkers();
+        CollectorRuntime runtime = CollectorSet.defaults(definition.collectors())
+            .runtime(instances, ScrapeDeadlinePolicy.DEFAULT, Clock.systemUTC(), workers)) {
+      runtime.scrape(name -> true, Duration.ofSeconds(10));
+
+      BlockingQueue<Runnable> scheduled = ((ScheduledThreadPoolExecutor) workers.timer()).getQueue();
+      long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      while (!scheduled.isEmpty() && System.nanoTime() < until) {
+        Thread.sleep(10); // the watchdog is cancelled by the worker right after it completes the result
+      }
+      assertThat(scheduled).isEmpty();
     }
   }
 }
