@@ -170,10 +170,10 @@ public final class HttpProbeClient {
       IOException last = null;
       for (InetAddress candidate : addresses) {
         Socket socket = new Socket();
+        address = candidate; // the address tried last, also when it refuses: it names the target that is down
         try {
           socket.setTcpNoDelay(true);
           socket.connect(new InetSocketAddress(candidate, port), deadline.socketTimeoutMillis());
-          address = candidate;
           return socket;
         } catch (SocketTimeoutException e) {
           closeQuietly(socket);

@@ -11,7 +11,8 @@ import java.util.Optional;
  * in both cases the phases measured so far.
  *
  * @param head the last response's status and headers, or {@code null} when none was read
- * @param address the address of the last connection, or {@code null} when none was made
+ * @param address the address of the last connection (or connection attempt), or {@code null} when
+ *     none was tried
  * @param certificateExpiry the earliest {@code notAfter} of the certificate chain the last HTTPS
  *     server presented
  */
