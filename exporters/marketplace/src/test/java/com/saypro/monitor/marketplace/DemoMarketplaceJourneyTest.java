@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -88,27 +87,30 @@ class DemoMarketplaceJourneyTest {
     }
   }
 
-  /** The accuracy test: 200 ms injected on checkout is 200 ms more time to first byte, within 5 ms. */
+  /**
+   * The issue's accuracy test: 200 ms injected on checkout is 200 ms more time to first byte of
+   * that step, within 5 ms. Each side is the fastest of 7 runs: noise on the shared test machine
+   * only ever adds time, so the minimum estimates the undisturbed value.
+   */
   @Test
   void latencyInjectedOnCheckoutShowsInItsTimeToFirstByteWithin5Ms() throws Exception {
     try (ExporterTestKit kit = exporter()) {
       kit.get("/probe?journey=checkout"); // warm up
-      double baseline = medianCheckoutTtfb(kit);
+      double baseline = fastestCheckoutTtfb(kit);
       fault("POST", "{\"target\":\"checkout\",\"type\":\"latency\",\"latency_ms\":200}");
-      double delayed = medianCheckoutTtfb(kit);
+      double delayed = fastestCheckoutTtfb(kit);
       assertThat((delayed - baseline) * 1000).isCloseTo(200.0, Offset.offset(5.0));
     }
   }
 
-  private static double medianCheckoutTtfb(ExporterTestKit kit) {
-    double[] ttfb = new double[5];
-    for (int i = 0; i < ttfb.length; i++) {
+  private static double fastestCheckoutTtfb(ExporterTestKit kit) {
+    double fastest = Double.MAX_VALUE;
+    for (int i = 0; i < 7; i++) {
       Scrape probe = Scrape.parse(kit.get("/probe?journey=checkout").body());
       assertThat(probe.value("saypro_probe_success")).isEqualTo(1.0);
-      ttfb[i] = probe.value("saypro_probe_step_phase_seconds", "step", "checkout", "phase", "processing");
+      fastest = Math.min(fastest, probe.value("saypro_probe_step_phase_seconds", "step", "checkout", "phase", "processing"));
     }
-    Arrays.sort(ttfb);
-    return ttfb[ttfb.length / 2];
+    return fastest;
   }
 
   /** The fault test: gateway declines at 50 % show as failures of the pay step. */

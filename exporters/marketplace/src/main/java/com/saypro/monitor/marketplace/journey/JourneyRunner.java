@@ -7,6 +7,7 @@ import com.saypro.monitor.marketplace.http.HttpProbeClient;
 import com.saypro.monitor.marketplace.http.HttpResult;
 import com.saypro.monitor.marketplace.http.PhaseTimings;
 import com.saypro.monitor.marketplace.http.ProbeFailure;
+import com.saypro.monitor.marketplace.http.ProbeRequest;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.time.Clock;
@@ -54,7 +55,15 @@ public final class JourneyRunner {
           0, PhaseTimings.ZERO, 0);
     }
     Deadline stepDeadline = step.timeout().map(deadline::atMost).orElse(deadline);
-    HttpResult result = client.execute(step.request(values, journey.tls()), cookies, stepDeadline);
+    ProbeRequest request;
+    try {
+      request = step.request(values, journey.tls());
+    } catch (IllegalArgumentException e) {
+      // values are percent-encoded, so only a value used as the host can break the URL
+      return new StepResult(step.name(), Optional.of(FailureReason.ASSERTION),
+          "the URL built from earlier values is not valid", 0, PhaseTimings.ZERO, 0);
+    }
+    HttpResult result = client.execute(request, cookies, stepDeadline);
     try {
       verifier.verify(step.expect(), step.extract(), result, values);
       return new StepResult(step.name(), Optional.empty(), "", result.status(), result.phases(), result.totalNanos());

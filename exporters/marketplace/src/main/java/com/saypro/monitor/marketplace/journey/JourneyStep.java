@@ -37,9 +37,17 @@ public record JourneyStep(
   /** A header whose value may hold placeholders. */
   public record HeaderTemplate(String name, Template value) {}
 
-  /** The request with {@code values} filled in (URL-encoded in the URL, line breaks removed in headers). */
+  /**
+   * The request with {@code values} filled in (URL-encoded in the URL, line breaks removed in
+   * headers).
+   *
+   * @throws IllegalArgumentException when the URL the values make has no usable host
+   */
   public ProbeRequest request(Map<String, String> values, TlsSettings tls) {
     URI uri = URI.create(url.render(values, Encoders::url));
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("no host in the URL");
+    }
     List<Header> rendered = new ArrayList<>();
     for (HeaderTemplate header : headers) {
       rendered.add(new Header(header.name(), header.value().render(values, Encoders::header)));
