@@ -5,6 +5,7 @@
 # Loopback only; stops every process it starts.
 #
 #   bench/marketplace/run.sh [DELAY_MS=100] [PROBES=500] [WARMUP=3000]
+#   JAVA_OPTS="-XX:+UseSerialGC" bench/marketplace/run.sh   # JVM flags for the marketplace exporter
 set -euo pipefail
 DELAY_MS=${1:-100}
 PROBES=${2:-500}
@@ -64,7 +65,8 @@ journeys:
       - name: get
         url: ${TARGET}fast
 YAML
-java -jar "$JAR" marketplace --config.file="$WORK/marketplace.yml" --web.listen-address="127.0.0.1:$SP_PORT" \
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$JAR" marketplace --config.file="$WORK/marketplace.yml" --web.listen-address="127.0.0.1:$SP_PORT" \
   --log.level=warn >"$WORK/marketplace.log" 2>&1 & SP_PID=$!; PIDS+=($SP_PID)
 
 wait_http "$TARGET"
@@ -72,6 +74,6 @@ wait_http "http://127.0.0.1:$BB_PORT/-/healthy"
 wait_http "http://127.0.0.1:$SP_PORT/-/healthy"
 
 echo "blackbox_exporter: $(prometheus-blackbox-exporter --version 2>&1 | head -1)"
-echo "saypro marketplace: $(java -jar "$JAR" --version 2>&1 | head -1); $(java -version 2>&1 | head -1)"
+echo "saypro marketplace: $(java -jar "$JAR" --version 2>&1 | head -1); $(java -version 2>&1 | head -1); JAVA_OPTS=${JAVA_OPTS:-none}"
 echo "machine: $(nproc) CPUs, $(uname -sr)"
 python3 "$HERE/drive.py" "$BB_PORT" "$BB_PID" "$SP_PORT" "$SP_PID" "$TARGET" "$DELAY_MS" "$PROBES" "$WARMUP"
