@@ -1,14 +1,12 @@
 package com.saypro.monitor.marketplace.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.CookieHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -31,11 +29,11 @@ public final class HttpProbeClient {
   private static final List<Integer> REDIRECTS = List.of(301, 302, 303, 307, 308);
 
   private final HostResolver resolver;
-  private final String userAgent;
+  private final RequestWriter requestWriter;
 
   public HttpProbeClient(HostResolver resolver, String userAgent) {
     this.resolver = resolver;
-    this.userAgent = userAgent;
+    this.requestWriter = new RequestWriter(userAgent);
   }
 
   public HttpResult execute(ProbeRequest request, CookieHandler cookies, Deadline deadline) {
@@ -140,7 +138,7 @@ public final class HttpProbeClient {
         long ready = System.nanoTime();
         ResponseReader reader;
         try {
-          write(channel, method, uri, request, requestBody, cookies, deadline);
+          requestWriter.write(channel, method, uri, request, requestBody, cookies, deadline);
           reader = new ResponseReader(channel, deadline, request.maxBody());
         } catch (IOException e) {
           add(0, 0, 0, System.nanoTime() - ready, 0);
@@ -215,69 +213,6 @@ public final class HttpProbeClient {
   private List<InetAddress> addresses(String host, Deadline deadline) throws ProbeFailure {
     Optional<InetAddress> literal = IpLiteral.parse(host);
     return literal.isPresent() ? List.of(literal.get()) : resolver.resolve(host, deadline);
-  }
-
-  private void write(
-      Socket socket, String method, URI uri, ProbeRequest request, byte[] body, CookieHandler cookies, Deadline deadline)
-      throws IOException, ProbeFailure {
-    StringBuilder head = new StringBuilder(256);
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    head.append(method).append(' ').append(path);
-    if (uri.getRawQuery() != null) {
-      head.append('?').append(uri.getRawQuery());
-    }
-    head.append(" HTTP/1.1\r\n");
-    boolean defaultPort = uri.getPort() < 0;
-    line(head, "Host", uri.getHost() + (defaultPort ? "" : ":" + uri.getPort()));
-    boolean hasUserAgent = false;
-    boolean hasAccept = false;
-    for (Header header : request.headers()) {
-      hasUserAgent |= header.name().equalsIgnoreCase("User-Agent");
-      hasAccept |= header.name().equalsIgnoreCase("Accept");
-    }
-    if (!hasUserAgent) {
-      line(head, "User-Agent", userAgent);
-    }
-    if (!hasAccept) {
-      line(head, "Accept", "*/*");
-    }
-    line(head, "Accept-Encoding", "identity");
-    line(head, "Connection", "close");
-    for (Header header : request.headers()) {
-      line(head, header.name(), header.value());
-    }
-    if (cookies != null) {
-      List<String> values = cookieValues(cookies, uri);
-      if (!values.isEmpty()) {
-        line(head, "Cookie", String.join("; ", values));
-      }
-    }
-    if (body != null || method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-      line(head, "Content-Length", Integer.toString(body == null ? 0 : body.length));
-    }
-    head.append("\r\n");
-    socket.setSoTimeout(deadline.socketTimeoutMillis());
-    OutputStream out = socket.getOutputStream();
-    out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-    if (body != null) {
-      out.write(body);
-    }
-    out.flush();
-  }
-
-  private static void line(StringBuilder head, String name, String value) {
-    head.append(name).append(": ").append(value).append("\r\n");
-  }
-
-  private static List<String> cookieValues(CookieHandler cookies, URI uri) throws IOException {
-    Map<String, List<String>> found = cookies.get(uri, Map.of());
-    List<String> values = new java.util.ArrayList<>();
-    for (Map.Entry<String, List<String>> entry : found.entrySet()) {
-      if (entry.getKey().equalsIgnoreCase("Cookie")) {
-        values.addAll(entry.getValue());
-      }
-    }
-    return values;
   }
 
   private static void storeCookies(CookieHandler cookies, URI uri, ResponseHead head) {

@@ -2,10 +2,7 @@ package com.saypro.monitor.marketplace.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,41 +10,29 @@ import java.util.Locale;
 /**
  * Reads one HTTP/1.x response from a socket: status line, headers (skipping interim 1xx
  * responses), then a body framed by {@code Transfer-Encoding: chunked}, {@code Content-Length} or the
- * end of the connection. Every read is bounded by the deadline (the socket timeout is the time left,
- * and the deadline is checked between reads, so a target dripping one byte a second still ends in
- * {@code timeout}), the head by {@value #MAX_HEAD_BYTES} bytes and the body by {@code maxBody}.
- * Records when the first response byte arrived.
+ * end of the connection. Reads go through {@link SocketInput}, bounded by the deadline; the head is
+ * bounded by {@value #MAX_HEAD_BYTES} bytes and the body by {@code maxBody}.
  */
 final class ResponseReader {
   static final int MAX_HEAD_BYTES = 64 * 1024;
-  private static final int MAX_LINE = 16 * 1024;
 
-  private final Socket socket;
-  private final InputStream in;
-  private final Deadline deadline;
+  private final SocketInput input;
   private final long maxBody;
-  private final byte[] buffer = new byte[16 * 1024];
-  private int position;
-  private int limit;
-  private boolean endOfStream;
-  private long firstByteNanos = -1;
 
   ResponseReader(Socket socket, Deadline deadline, long maxBody) throws IOException {
-    this.socket = socket;
-    this.in = socket.getInputStream();
-    this.deadline = deadline;
+    this.input = new SocketInput(socket, deadline);
     this.maxBody = maxBody;
   }
 
   /** When the first byte of the response arrived ({@link System#nanoTime()}), or -1. */
   long firstByteNanos() {
-    return firstByteNanos;
+    return input.firstByteNanos();
   }
 
   ResponseHead readHead() throws ProbeFailure {
     int headBytes = 0;
     while (true) {
-      String statusLine = readLine();
+      String statusLine = input.readLine();
       if (statusLine == null) {
         throw new ProbeFailure(FailureReason.CONNECT, "connection closed before a response");
       }
@@ -55,7 +40,7 @@ final class ResponseReader {
       int status = parseStatus(statusLine);
       List<Header> headers = new ArrayList<>();
       while (true) {
-        String line = readLine();
+        String line = input.readLine();
         if (line == null) {
           throw new ProbeFailure(FailureReason.CONNECT, "connection closed in the response headers");
         }
@@ -182,23 +167,19 @@ final class ResponseReader {
 
   private byte[] readToEnd() throws ProbeFailure {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    while (true) {
-      if (position == limit && fill() < 0) {
-        return body.toByteArray();
-      }
-      int n = limit - position;
-      if (body.size() + (long) n > maxBody) {
+    // one byte more than allowed tells "too large" from "exactly the limit"
+    while (input.read(body, maxBody + 1 - body.size()) >= 0) {
+      if (body.size() > maxBody) {
         throw tooLarge();
       }
-      body.write(buffer, position, n);
-      position = limit;
     }
+    return body.toByteArray();
   }
 
   private byte[] readChunked() throws ProbeFailure {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
-      String sizeLine = readLine();
+      String sizeLine = input.readLine();
       if (sizeLine == null) {
         throw new ProbeFailure(FailureReason.CONNECT, "connection closed in a chunked body");
       }
@@ -216,7 +197,7 @@ final class ResponseReader {
         throw tooLarge();
       }
       copy(body, size);
-      String end = readLine();
+      String end = input.readLine();
       if (end == null || !end.isEmpty()) {
         throw new ProbeFailure(FailureReason.STATUS, "malformed chunk end");
       }
@@ -226,7 +207,7 @@ final class ResponseReader {
   private void skipTrailers() throws ProbeFailure {
     int bytes = 0;
     String line;
-    while ((line = readLine()) != null && !line.isEmpty()) {
+    while ((line = input.readLine()) != null && !line.isEmpty()) {
       bytes += line.length();
       if (bytes > MAX_HEAD_BYTES) {
         throw new ProbeFailure(FailureReason.STATUS, "chunked trailers larger than " + MAX_HEAD_BYTES + " bytes");
@@ -248,64 +229,11 @@ final class ResponseReader {
   private void copy(ByteArrayOutputStream body, long length) throws ProbeFailure {
     long left = length;
     while (left > 0) {
-      if (position == limit && fill() < 0) {
+      int n = input.read(body, left);
+      if (n < 0) {
         throw new ProbeFailure(FailureReason.CONNECT, "connection closed before the end of the body");
       }
-      int n = (int) Math.min(left, limit - position);
-      body.write(buffer, position, n);
-      position += n;
       left -= n;
-    }
-  }
-
-  /** A line without its CR LF (a bare LF is accepted), or null at the end of the stream. */
-  private String readLine() throws ProbeFailure {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    while (true) {
-      if (position == limit && fill() < 0) {
-        if (line.size() == 0) {
-          return null;
-        }
-        throw new ProbeFailure(FailureReason.CONNECT, "connection closed in the middle of a line");
-      }
-      byte b = buffer[position++];
-      if (b == '\n') {
-        byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-      }
-      if (b == 0 || line.size() >= MAX_LINE) {
-        throw new ProbeFailure(FailureReason.STATUS, "not an HTTP/1.x response (binary data or an overlong line)");
-      }
-      line.write(b);
-    }
-  }
-
-  private int fill() throws ProbeFailure {
-    if (endOfStream) {
-      return -1;
-    }
-    try {
-      socket.setSoTimeout(deadline.socketTimeoutMillis());
-      int n = in.read(buffer, 0, buffer.length);
-      if (n < 0) {
-        endOfStream = true;
-        position = limit = 0;
-        return -1;
-      }
-      if (firstByteNanos < 0 && n > 0) {
-        firstByteNanos = System.nanoTime();
-      }
-      position = 0;
-      limit = n;
-      return n;
-    } catch (SocketTimeoutException e) {
-      throw new ProbeFailure(FailureReason.TIMEOUT, "no response data before the deadline");
-    } catch (IOException e) {
-      if (deadline.passed()) {
-        throw new ProbeFailure(FailureReason.TIMEOUT, "no response data before the deadline");
-      }
-      throw new ProbeFailure(FailureReason.CONNECT, "connection failed while reading", e);
     }
   }
 
