@@ -19,7 +19,7 @@ import java.util.Set;
 public record SourceParser(String kind, LineParser parser, Optional<Set<String>> fields) {
 
     public SourceParser {
-        fields = fields.map(f -> Set.copyOf(new LinkedHashSet<>(f)));
+        fields = fields.map(f -> java.util.Collections.unmodifiableSet(new LinkedHashSet<>(f))); // in format order
     }
 
     /** An nginx {@code log_format} (the string, the whole directive, or {@code combined}/{@code common}). */
