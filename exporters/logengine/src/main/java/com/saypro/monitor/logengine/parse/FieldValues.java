@@ -20,11 +20,15 @@ public final class FieldValues {
         }
         double sum = 0;
         boolean any = false;
-        for (String part : value.split("[,:]")) {
-            double v = single(part.trim());
-            if (!Double.isNaN(v)) {
-                sum += v;
-                any = true;
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == ',' || value.charAt(i) == ':') {
+                double v = single(value.substring(start, i).trim());
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    any = true;
+                }
+                start = i + 1;
             }
         }
         return any ? sum : Double.NaN;
@@ -35,7 +39,14 @@ public final class FieldValues {
         if (value == null || value.isEmpty() || value.equals("-")) {
             return 0;
         }
-        return value.split("[,:]").length;
+        int entries = 1;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == ':') {
+                entries++;
+            }
+        }
+        return entries;
     }
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

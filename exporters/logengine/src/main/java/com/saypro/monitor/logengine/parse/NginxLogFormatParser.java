@@ -79,7 +79,8 @@ final class NginxLogFormatParser implements LineParser {
         private final String line;
         private final int[] bounds;
         private final String[] values = new String[index.size()];
-        private boolean derived;
+        private boolean requestDerived;
+        private boolean upstreamDerived;
 
         LazyFields(String line, int[] bounds) {
             this.line = line;
@@ -95,9 +96,15 @@ final class NginxLogFormatParser implements LineParser {
             if (slot < variableCount) {
                 return variable(slot);
             }
-            if (!derived) {
-                derived = true;
-                derive(this);
+            // two groups, each made on first use: most rules want the path, few want the upstream totals
+            if (slot < variableCount + 3) {
+                if (!requestDerived) {
+                    requestDerived = true;
+                    deriveRequest(this);
+                }
+            } else if (!upstreamDerived) {
+                upstreamDerived = true;
+                deriveUpstream(this);
             }
             return values[slot];
         }
@@ -129,7 +136,7 @@ final class NginxLogFormatParser implements LineParser {
         return end;
     }
 
-    private void derive(LazyFields fields) {
+    private void deriveRequest(LazyFields fields) {
         String[] values = fields.values;
         int derived = variableCount;
         if (request >= 0) {
@@ -141,11 +148,15 @@ final class NginxLogFormatParser implements LineParser {
         if (values[derived + 1] == null && uri >= 0 && !fields.variable(uri).equals("-")) {
             values[derived + 1] = RequestLine.pathOf(fields.variable(uri));
         }
+    }
+
+    private void deriveUpstream(LazyFields fields) {
         if (upstreamTime >= 0) {
+            String[] values = fields.values;
             String upstream = fields.variable(upstreamTime);
             double sum = FieldValues.number(upstream);
-            values[derived + 3] = Double.isNaN(sum) ? null : Double.toString(sum);
-            values[derived + 4] = Integer.toString(FieldValues.listSize(upstream));
+            values[variableCount + 3] = Double.isNaN(sum) ? null : Double.toString(sum);
+            values[variableCount + 4] = Integer.toString(FieldValues.listSize(upstream));
         }
     }
 

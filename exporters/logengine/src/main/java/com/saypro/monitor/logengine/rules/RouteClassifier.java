@@ -20,6 +20,15 @@ public final class RouteClassifier {
     private final LiteralScanner scanner;
     /** Rules that run whatever the path holds: no required literal could be worked out for them. */
     private final long alwaysRun;
+    /**
+     * Recent answers by exact path, direct-mapped: {@code /cart}, {@code /search}, {@code /} and friends repeat on
+     * every other line. Entries are immutable, so threads sharing a classifier at worst miss, never see a torn one.
+     */
+    private final Answer[] recent = new Answer[RECENT];
+    private static final int RECENT = 4096;
+
+    private record Answer(String path, String route) {
+    }
 
     public RouteClassifier(List<RouteRule> rules, String fallback) {
         this.rules = List.copyOf(rules);
@@ -74,6 +83,19 @@ public final class RouteClassifier {
         }
         int query = path.indexOf('?');
         String clean = query >= 0 ? path.substring(0, query) : path;
+        int slot = clean.hashCode() & (RECENT - 1);
+        Answer known = recent[slot];
+        if (known != null && known.path().equals(clean)) {
+            return known.route();
+        }
+        String route = match(clean);
+        if (clean.length() <= 256) {
+            recent[slot] = new Answer(clean, route);
+        }
+        return route;
+    }
+
+    private String match(String clean) {
         // one pass over the path finds the rules that could match; only those pay for RE2/J
         long candidates = scanner.scan(clean) | alwaysRun;
         for (int i = 0; i < ruleArray.length; i++) {

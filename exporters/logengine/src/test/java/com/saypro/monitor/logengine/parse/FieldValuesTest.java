@@ -39,15 +39,21 @@ class FieldValuesTest {
     @CsvSource(delimiter = '|', textBlock = """
             -
             .
-            1.
             .5x
             abc
+            - , -
             """)
     void nothingMeasuredIsNaN(String text) {
-        if (text.equals(".5x") || text.equals("abc") || text.equals("-") || text.equals(".")) {
-            assertThat(FieldValues.number(text)).isNaN();
-        } else {
-            assertThat(FieldValues.number(text)).isEqualTo(Double.parseDouble(text));
-        }
+        assertThat(FieldValues.number(text)).isNaN();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            -                        | 0
+            0.1                      | 1
+            0.010, 0.020 : 0.003     | 3
+            """)
+    void upstreamListsAreCountedWithoutRegexes(String text, int entries) {
+        assertThat(FieldValues.listSize(text)).isEqualTo(entries);
     }
 }
