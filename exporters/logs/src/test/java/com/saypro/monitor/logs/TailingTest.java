@@ -171,4 +171,17 @@ class TailingTest {
             assertThat(result.exitCode()).as(result.output()).isZero();
         }
     }
+
+    @Test
+    void embeddedDefaultsStartCleanlyWithNothingToTailAndCreateNothing() throws Exception {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        try (ExporterTestKit kit = ExporterTestKit.builder(new LogsExporterDefinition()).directory(dir).start()) {
+            String access = workingDirectory.resolve("demo-data/logs/access.log").toString();
+            Await.until("the demo access log is reported missing", () -> kit.scrape().maybe("saypro_log_file_state",
+                    "source", "access", "path", access, "state", "missing").orElse(0) == 1);
+            assertThat(kit.scrape().value("saypro_scrape_collector_success", "collector", "rules")).isEqualTo(1);
+        }
+        assertThat(workingDirectory.resolve("saypro-state")).as("no state without anything to remember")
+                .doesNotExist();
+    }
 }
