@@ -9,8 +9,10 @@ mkdir -p "$OUT"
 command -v mtail >/dev/null || { echo "mtail missing: apt-get install -y mtail" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install -y time" >&2; exit 1; }
 
-./mvnw -B -q -pl exporters/logengine -am test-compile >/dev/null
-./mvnw -B -q -pl exporters/logengine dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/cp.txt" >/dev/null
+# one reactor run: saypro-core (the engine's config layer uses it) resolves to its target/classes, never ~/.m2;
+# every module writes the file in turn, the engine (built last) wins
+./mvnw -B -q -pl exporters/logengine -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/$OUT/cp.txt" >/dev/null
 CP="exporters/logengine/target/classes:exporters/logengine/target/test-classes:$(cat "$OUT/cp.txt")"
 JAVA_OPTS=(-XX:+UseSerialGC -Xmx256m)
 

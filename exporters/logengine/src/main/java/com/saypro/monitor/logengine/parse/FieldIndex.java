@@ -25,6 +25,12 @@ final class FieldIndex {
         return names;
     }
 
+    /** The slot of a field, or -1. */
+    int slot(String name) {
+        Integer slot = slots.get(name);
+        return slot == null ? -1 : slot;
+    }
+
     Fields wrap(String[] values) {
         return name -> {
             Integer slot = slots.get(name);

@@ -20,11 +20,15 @@ public final class FieldValues {
         }
         double sum = 0;
         boolean any = false;
-        for (String part : value.split("[,:]")) {
-            double v = single(part.trim());
-            if (!Double.isNaN(v)) {
-                sum += v;
-                any = true;
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            if (i == value.length() || value.charAt(i) == ',' || value.charAt(i) == ':') {
+                double v = single(value.substring(start, i).trim());
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    any = true;
+                }
+                start = i + 1;
             }
         }
         return any ? sum : Double.NaN;
@@ -35,17 +39,65 @@ public final class FieldValues {
         if (value == null || value.isEmpty() || value.equals("-")) {
             return 0;
         }
-        return value.split("[,:]").length;
+        int entries = 1;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == ':') {
+                entries++;
+            }
+        }
+        return entries;
     }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
 
     private static double single(String text) {
         if (text.isEmpty() || text.equals("-")) {
             return Double.NaN;
+        }
+        double simple = simpleDecimal(text);
+        if (!Double.isNaN(simple)) {
+            return simple;
         }
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * {@code 0.123}, {@code 15}, {@code 3.0}: what nginx writes for times and sizes, read without
+     * {@link Double#parseDouble}'s generality. With at most 15 digits the digits as a long and the power of ten
+     * are both exact doubles, so one division gives the correctly rounded result, the same as parseDouble.
+     * NaN for anything else (the caller then takes the general path).
+     */
+    private static double simpleDecimal(String text) {
+        int length = text.length();
+        if (length > 16) {
+            return Double.NaN;
+        }
+        long digits = 0;
+        int digitCount = 0;
+        int fractionDigits = -1;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                digitCount++;
+                if (fractionDigits >= 0) {
+                    fractionDigits++;
+                }
+            } else if (c == '.' && fractionDigits < 0 && i > 0 && i < length - 1) {
+                fractionDigits = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digitCount == 0 || digitCount > 15) {
+            return Double.NaN;
+        }
+        return fractionDigits <= 0 ? (double) digits : digits / POWERS_OF_TEN[fractionDigits];
     }
 }

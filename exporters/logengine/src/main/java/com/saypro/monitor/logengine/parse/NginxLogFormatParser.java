@@ -46,7 +46,8 @@ final class NginxLogFormatParser implements LineParser {
         if (!line.startsWith(literals[0])) {
             return PREFIX_MISMATCH;
         }
-        String[] values = new String[index.size()];
+        // only the boundaries are found here; a field's String is made when a rule first asks for it
+        int[] bounds = new int[variableCount * 2];
         int position = literals[0].length();
         for (int v = 0; v < variableCount; v++) {
             String separator = literals[v + 1];
@@ -66,11 +67,56 @@ final class NginxLogFormatParser implements LineParser {
                     return mismatch(v);
                 }
             }
-            values[v] = line.substring(position, end);
+            bounds[2 * v] = position;
+            bounds[2 * v + 1] = end;
             position = end + separator.length();
         }
-        derive(values);
-        return new ParseResult.Parsed(index.wrap(values));
+        return new ParseResult.Parsed(new LazyFields(line, bounds));
+    }
+
+    /** One parsed line: field boundaries, and the values made so far. Used by one thread, for one line. */
+    private final class LazyFields implements Fields {
+        private final String line;
+        private final int[] bounds;
+        private final String[] values = new String[index.size()];
+        private boolean requestDerived;
+        private boolean upstreamDerived;
+
+        LazyFields(String line, int[] bounds) {
+            this.line = line;
+            this.bounds = bounds;
+        }
+
+        @Override
+        public String get(String name) {
+            int slot = index.slot(name);
+            if (slot < 0) {
+                return null;
+            }
+            if (slot < variableCount) {
+                return variable(slot);
+            }
+            // two groups, each made on first use: most rules want the path, few want the upstream totals
+            if (slot < variableCount + 3) {
+                if (!requestDerived) {
+                    requestDerived = true;
+                    deriveRequest(this);
+                }
+            } else if (!upstreamDerived) {
+                upstreamDerived = true;
+                deriveUpstream(this);
+            }
+            return values[slot];
+        }
+
+        String variable(int v) {
+            String value = values[v];
+            if (value == null) {
+                value = line.substring(bounds[2 * v], bounds[2 * v + 1]);
+                values[v] = value;
+            }
+            return value;
+        }
     }
 
     /**
@@ -90,21 +136,27 @@ final class NginxLogFormatParser implements LineParser {
         return end;
     }
 
-    private void derive(String[] values) {
+    private void deriveRequest(LazyFields fields) {
+        String[] values = fields.values;
         int derived = variableCount;
         if (request >= 0) {
-            RequestLine parts = RequestLine.parse(values[request]);
+            RequestLine parts = RequestLine.parse(fields.variable(request));
             values[derived] = parts.method();
             values[derived + 1] = parts.path();
             values[derived + 2] = parts.protocol();
         }
-        if (values[derived + 1] == null && uri >= 0 && !values[uri].equals("-")) {
-            values[derived + 1] = RequestLine.pathOf(values[uri]);
+        if (values[derived + 1] == null && uri >= 0 && !fields.variable(uri).equals("-")) {
+            values[derived + 1] = RequestLine.pathOf(fields.variable(uri));
         }
+    }
+
+    private void deriveUpstream(LazyFields fields) {
         if (upstreamTime >= 0) {
-            double sum = FieldValues.number(values[upstreamTime]);
-            values[derived + 3] = Double.isNaN(sum) ? null : Double.toString(sum);
-            values[derived + 4] = Integer.toString(FieldValues.listSize(values[upstreamTime]));
+            String[] values = fields.values;
+            String upstream = fields.variable(upstreamTime);
+            double sum = FieldValues.number(upstream);
+            values[variableCount + 3] = Double.isNaN(sum) ? null : Double.toString(sum);
+            values[variableCount + 4] = Integer.toString(FieldValues.listSize(upstream));
         }
     }
 

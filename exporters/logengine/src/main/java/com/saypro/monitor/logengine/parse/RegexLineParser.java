@@ -35,6 +35,11 @@ public final class RegexLineParser implements LineParser {
         this.groups = names.stream().mapToInt(named::get).toArray();
     }
 
+    /** The named groups, i.e. the fields a matching line has. */
+    public List<String> fieldNames() {
+        return index.names();
+    }
+
     @Override
     public ParseResult parse(String line) {
         Matcher matcher = pattern.matcher(line);

@@ -63,11 +63,16 @@ public final class LogPipeline implements Closeable {
     }
 
     /** Polls on a background thread every {@code interval} until {@link #close()}. */
-    public synchronized void start(Duration interval) {
+    public void start(Duration interval) {
+        start(interval, "logengine-tail");
+    }
+
+    /** As {@link #start(Duration)}, naming the polling thread (thread dumps then say which source it is). */
+    public synchronized void start(Duration interval, String threadName) {
         if (loop != null) {
             throw new IllegalStateException("already started");
         }
-        loop = TailLoop.start(tailer, interval, "logengine-tail");
+        loop = TailLoop.start(tailer, interval, threadName);
     }
 
     /** The rules' metrics, as fresh immutable snapshots. */

@@ -14,6 +14,11 @@ public sealed interface Condition {
         return new FieldEquals(field, value);
     }
 
+    /** The line has the field, with a value other than empty or nginx's {@code -}. */
+    static Condition present(String field) {
+        return new FieldPresent(field);
+    }
+
     /** RE2/J, searched in the field value (anchor with ^...$ for a whole-value match). */
     static Condition matches(String field, String regex) {
         try {
@@ -32,6 +37,18 @@ public sealed interface Condition {
         @Override
         public boolean test(Fields fields) {
             return value.equals(fields.get(field));
+        }
+    }
+
+    record FieldPresent(String field) implements Condition {
+        public FieldPresent {
+            Objects.requireNonNull(field, "field");
+        }
+
+        @Override
+        public boolean test(Fields fields) {
+            String value = fields.get(field);
+            return value != null && !value.isEmpty() && !value.equals("-");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.saypro.monitor.logengine.rules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,14 +15,39 @@ public final class RouteClassifier {
     public static final String OTHER = "other";
 
     private final List<RouteRule> rules;
+    private final RouteRule[] ruleArray;
     private final String fallback;
+    private final LiteralScanner scanner;
+    /** Rules that run whatever the path holds: no required literal could be worked out for them. */
+    private final long alwaysRun;
+    /**
+     * Recent answers by exact path, direct-mapped: {@code /cart}, {@code /search}, {@code /} and friends repeat on
+     * every other line. Entries are immutable, so threads sharing a classifier at worst miss, never see a torn one.
+     */
+    private final Answer[] recent = new Answer[RECENT];
+    private static final int RECENT = 4096;
+
+    private record Answer(String path, String route) {
+    }
 
     public RouteClassifier(List<RouteRule> rules, String fallback) {
         this.rules = List.copyOf(rules);
+        this.ruleArray = this.rules.toArray(RouteRule[]::new);
         if (fallback == null || fallback.isEmpty()) {
             throw new IllegalArgumentException("fallback route must not be empty");
         }
         this.fallback = fallback;
+        List<List<String>> literals = new ArrayList<>();
+        long always = 0;
+        for (int i = 0; i < Math.min(ruleArray.length, LiteralScanner.MAX_PATTERNS); i++) {
+            List<String> required = RequiredLiterals.of(ruleArray[i].pattern().pattern()).orElse(List.of());
+            literals.add(required);
+            if (required.isEmpty()) {
+                always |= 1L << i;
+            }
+        }
+        this.scanner = new LiteralScanner(literals);
+        this.alwaysRun = always;
     }
 
     /**
@@ -39,10 +65,11 @@ public final class RouteClassifier {
                         + "/(callback|webhook|notify|ipn|return)(/|$)"),
                 RouteRule.of("payment_callback", api + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
                 RouteRule.of("checkout", api + "checkout(/|$)"),
+                RouteRule.of("checkout", api + "(pay|payments?)(/|$)"), // the payment step of a checkout
                 RouteRule.of("cart", api + "(cart|basket|bag)(/|$)"),
                 RouteRule.of("search", api + "(search|find)(/|$)"),
                 RouteRule.of("account", api + "(account|accounts|profile|login|logout|register|signup|signin|"
-                        + "sign-in|sign-up|password|auth|me|users?/me|my)(/|$)"),
+                        + "sign-in|sign-up|password|password-reset|forgot-password|auth|me|users?/me|my)(/|$)"),
                 RouteRule.of("product_listing", api + "(products?|items?|listings?|categor(y|ies)|collections?|"
                         + "shop|catalog|brands?|c|p)(/|$)"),
                 RouteRule.of("product_listing", "^/$")),
@@ -56,12 +83,33 @@ public final class RouteClassifier {
         }
         int query = path.indexOf('?');
         String clean = query >= 0 ? path.substring(0, query) : path;
-        for (RouteRule rule : rules) {
-            if (rule.pattern().matcher(clean).find()) {
-                return rule.route();
+        int slot = clean.hashCode() & (RECENT - 1);
+        Answer known = recent[slot];
+        if (known != null && known.path().equals(clean)) {
+            return known.route();
+        }
+        String route = match(clean);
+        if (clean.length() <= 256) {
+            recent[slot] = new Answer(clean, route);
+        }
+        return route;
+    }
+
+    private String match(String clean) {
+        // one pass over the path finds the rules that could match; only those pay for RE2/J
+        long candidates = scanner.scan(clean) | alwaysRun;
+        for (int i = 0; i < ruleArray.length; i++) {
+            boolean candidate = i >= LiteralScanner.MAX_PATTERNS || (candidates & (1L << i)) != 0;
+            if (candidate && ruleArray[i].pattern().matcher(clean).find()) {
+                return ruleArray[i].route();
             }
         }
         return fallback;
+    }
+
+    /** The rules in the order they are tried. */
+    public List<RouteRule> rules() {
+        return rules;
     }
 
     /** Every value {@link #classify} can return. */

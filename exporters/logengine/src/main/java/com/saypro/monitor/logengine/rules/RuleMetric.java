@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class RuleMetric {
 
     private final MetricRule rule;
+    private final MetricType type;
+    private final Condition[] conditions;
+    private final String valueField;
     private final Label[] labels;
     private final String[] labelNames;
     private final double[] upperBounds;
@@ -29,6 +32,9 @@ final class RuleMetric {
 
     RuleMetric(MetricRule rule) {
         this.rule = rule;
+        this.type = rule.type();
+        this.conditions = rule.conditions().toArray(Condition[]::new);
+        this.valueField = rule.valueField();
         this.labels = rule.labels().toArray(Label[]::new);
         this.labelNames = rule.labelNames().toArray(String[]::new);
         this.upperBounds = rule.buckets().stream().mapToDouble(Double::doubleValue).toArray();
@@ -36,14 +42,14 @@ final class RuleMetric {
     }
 
     void record(Fields fields) {
-        for (Condition condition : rule.conditions()) {
+        for (Condition condition : conditions) {
             if (!condition.test(fields)) {
                 return;
             }
         }
         double value = 1;
-        if (rule.valueField() != null) {
-            value = FieldValues.number(fields.get(rule.valueField()));
+        if (valueField != null) {
+            value = FieldValues.number(fields.get(valueField));
             if (Double.isNaN(value)) {
                 return; // "-" or missing: nothing was measured, so nothing is observed
             }
@@ -52,8 +58,14 @@ final class RuleMetric {
         for (int i = 0; i < labels.length; i++) {
             values[i] = labels[i].source().valueFrom(fields);
         }
-        series.computeIfAbsent(limiter.admit(values), k -> new Series(upperBounds.length)).record(rule.type(),
-                upperBounds, value);
+        limiter.truncate(values);
+        SeriesLimiter.LabelValues key = new SeriesLimiter.LabelValues(values);
+        // the common case, a label set seen before, costs one map lookup; only new ones go through the limiter
+        Series existing = series.get(key);
+        if (existing == null) {
+            existing = series.computeIfAbsent(limiter.admit(key), k -> new Series(upperBounds.length));
+        }
+        existing.record(type, upperBounds, value);
     }
 
     MetricSnapshot snapshot() {

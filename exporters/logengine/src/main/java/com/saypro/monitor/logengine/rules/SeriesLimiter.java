@@ -28,15 +28,24 @@ final class SeriesLimiter {
         this.overflow = new LabelValues(values);
     }
 
-    /** The label set to record under: {@code values} (truncated if too long) or the overflow set. */
-    LabelValues admit(String[] values) {
+    /** Cuts values longer than the cap, in place, counting each cut. */
+    void truncate(String[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i].length() > maxValueLength) {
                 values[i] = values[i].substring(0, maxValueLength);
                 truncated.incrementAndGet();
             }
         }
-        LabelValues key = new LabelValues(values);
+    }
+
+    /** The label set to record under: {@code values} (truncated if too long) or the overflow set. */
+    LabelValues admit(String[] values) {
+        truncate(values);
+        return admit(new LabelValues(values));
+    }
+
+    /** As {@link #admit(String[])} for values already {@link #truncate truncated}. */
+    LabelValues admit(LabelValues key) {
         if (admitted.containsKey(key)) {
             return key;
         }

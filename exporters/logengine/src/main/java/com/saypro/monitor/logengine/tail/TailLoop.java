@@ -1,6 +1,7 @@
 package com.saypro.monitor.logengine.tail;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -11,6 +12,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls a {@link Tailer} on a background thread: every {@code interval}, or immediately again while a backlog
  * is being worked off. Closing stops the thread and then closes the tailer (final checkpoint).
+ *
+ * <p>Before its first poll the loop takes the state file's {@link StateLock}, retrying every interval while another
+ * tailer holds it (a pipeline being replaced by a reload writes its final checkpoint first). While there is no
+ * state file and none of the watched paths exists, it polls without the lock, so a fresh machine with nothing to
+ * tail gets no state directory created.
  */
 public final class TailLoop implements Closeable {
 
@@ -19,6 +25,8 @@ public final class TailLoop implements Closeable {
     private final Tailer tailer;
     private final ScheduledThreadPoolExecutor executor;
     private final Duration interval;
+    private StateLock lock; // only touched on the loop's thread, and by close() after the thread has stopped
+    private boolean waitingLogged;
 
     private TailLoop(Tailer tailer, Duration interval, String threadName) {
         this.tailer = tailer;
@@ -44,7 +52,9 @@ public final class TailLoop implements Closeable {
     private void pollOnce() {
         boolean more = false;
         try {
-            more = tailer.poll().moreAvailable();
+            if (lockedOrNotNeeded()) {
+                more = tailer.poll().moreAvailable();
+            }
         } catch (RuntimeException e) {
             // the tailer reports file problems in its stats; anything reaching here is a bug, but keep polling
             LOG.error("poll failed", e);
@@ -54,6 +64,31 @@ public final class TailLoop implements Closeable {
         } catch (RejectedExecutionException closing) {
             // close() was called: the loop ends here
         }
+    }
+
+    private boolean lockedOrNotNeeded() {
+        if (lock != null) {
+            return true;
+        }
+        if (!tailer.hasStateOrFiles()) {
+            return true;
+        }
+        try {
+            lock = StateLock.tryAcquire(tailer.stateFile()).orElse(null);
+        } catch (IOException e) {
+            if (!waitingLogged) {
+                LOG.warn("cannot lock state file {}: {}; retrying every {}", tailer.stateFile(), e.toString(),
+                        interval);
+                waitingLogged = true;
+            }
+            return false;
+        }
+        if (lock == null && !waitingLogged) {
+            LOG.info("state file {} is in use by another tailer (a reloaded config finishing, or another process);"
+                    + " waiting for it", tailer.stateFile());
+            waitingLogged = true;
+        }
+        return lock != null;
     }
 
     @Override
@@ -68,5 +103,13 @@ public final class TailLoop implements Closeable {
             executor.shutdownNow();
         }
         tailer.close();
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.debug("releasing the lock of {}", tailer.stateFile(), e);
+            }
+            lock = null;
+        }
     }
 }

@@ -3,6 +3,8 @@ package com.saypro.monitor.logengine.tail;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,6 +104,25 @@ public final class Tailer implements Closeable {
             byPath.computeIfAbsent(Path.of(checkpoint.path()), p -> new ArrayList<>()).add(checkpoint);
         }
         return byPath;
+    }
+
+    /** Whether a state file or any watched file exists, i.e. whether polling may read or write positions. */
+    public boolean hasStateOrFiles() {
+        if (Files.exists(store.file())) {
+            return true;
+        }
+        for (PathPattern pattern : patterns) {
+            for (Path path : pattern.expand()) {
+                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public Path stateFile() {
+        return store.file();
     }
 
     /** Makes the current positions durable now. */
