@@ -1,7 +1,6 @@
 package com.saypro.monitor.incidents;
 
 import com.saypro.monitor.core.cli.Commands;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,11 +33,17 @@ public final class IncidentsProcess implements AutoCloseable {
   }
 
   public static IncidentsProcess start(Path config, int port, Path log) {
+    // tests start many short-lived exporters: the quick compiler starts them fastest
+    return start(config, port, log, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  public static IncidentsProcess start(Path config, int port, Path log, List<String> jvmOptions) {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-        IncidentsProcess.class.getName(), "incidents",
-        "--config.file=" + config, "--web.listen-address=127.0.0.1:" + port);
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, IncidentsProcess.class.getName(), "incidents",
+        "--config.file=" + config, "--web.listen-address=127.0.0.1:" + port));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -59,6 +64,18 @@ public final class IncidentsProcess implements AutoCloseable {
         }
       });
       return child;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** CPU time the process has used so far (user + system), from /proc; Linux only. */
+  public Duration cpuTime() {
+    try {
+      String stat = java.nio.file.Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,9 +102,5 @@ public final class IncidentsProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-  }
-
-  static String separator() {
-    return File.pathSeparator;
   }
 }

@@ -7,9 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -23,11 +26,18 @@ public final class IncidentDatabase implements AutoCloseable {
   private final IncidentStore store;
   private final StoreWriter writer;
   private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
+  /**
+   * Incidents known to be stored and open. A firing alert of one of them would change nothing in
+   * the store, so it is not written at all: repeats (every repeat_interval, or from each member of
+   * a cluster) cost no transaction. Only ever holds keys that are committed.
+   */
+  private final Set<IncidentKey> knownOpen = ConcurrentHashMap.newKeySet();
 
-  private IncidentDatabase(StorageConfig config, HikariDataSource pool, IncidentStore store) {
+  private IncidentDatabase(StorageConfig config, HikariDataSource pool, IncidentStore store, Set<IncidentKey> open) {
     this.config = config;
     this.pool = pool;
     this.store = store;
+    this.knownOpen.addAll(open);
     this.writer = new StoreWriter(store, pool, this::publish, config.type().name().toLowerCase(java.util.Locale.ROOT));
   }
 
@@ -41,14 +51,18 @@ public final class IncidentDatabase implements AutoCloseable {
       throw new ConfigException("cannot open the incident store (" + config.describe() + "): " + rootMessage(e), e);
     }
     IncidentStore store = new IncidentStore(dialect);
+    Set<IncidentKey> open = new HashSet<>();
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(true);
       store.createSchema(connection);
+      connection.setAutoCommit(false);
+      store.openKeys(connection, open::add);
+      connection.commit();
     } catch (SQLException e) {
       pool.close();
-      throw new ConfigException("cannot create the incident tables in " + config.describe() + ": " + rootMessage(e), e);
+      throw new ConfigException("cannot create or read the incident tables in " + config.describe() + ": " + rootMessage(e), e);
     }
-    return new IncidentDatabase(config, pool, store);
+    return new IncidentDatabase(config, pool, store, open);
   }
 
   private static HikariConfig poolConfig(StorageConfig config) {
@@ -89,6 +103,17 @@ public final class IncidentDatabase implements AutoCloseable {
 
   /** Queues a write; the future completes once it is committed (durable), or fails. */
   public CompletableFuture<List<IncidentEvent>> submit(StoreCommand command) {
+    if (command instanceof StoreCommand.RecordAlerts record) {
+      List<StoreCommand.AlertNotice> news = record.alerts().stream()
+          .filter(alert -> !alert.firing() || !knownOpen.contains(alert.key()))
+          .toList();
+      if (news.isEmpty() && record.heartbeat().isEmpty()) {
+        return CompletableFuture.completedFuture(List.of()); // everything in it is already stored
+      }
+      if (news.size() < record.alerts().size()) {
+        command = new StoreCommand.RecordAlerts(news, record.heartbeat(), record.receivedAt());
+      }
+    }
     return writer.submit(command);
   }
 
@@ -110,6 +135,13 @@ public final class IncidentDatabase implements AutoCloseable {
   }
 
   private void publish(List<IncidentEvent> events) {
+    for (IncidentEvent event : events) {
+      if (event instanceof IncidentEvent.Opened opened && opened.record().open()) {
+        knownOpen.add(event.key());
+      } else if (event instanceof IncidentEvent.Resolved) {
+        knownOpen.remove(event.key());
+      }
+    }
     for (IncidentListener listener : listeners) {
       for (IncidentEvent event : events) {
         listener.apply(event);

@@ -166,6 +166,19 @@ public final class IncidentStore {
     }
   }
 
+  /** The keys of every open incident (start-up, for the known-open shortcut). */
+  void openKeys(Connection connection, Consumer<IncidentKey> consumer) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT fingerprint, starts_at FROM " + Dialect.INCIDENTS + " WHERE resolved_at IS NULL")) {
+      query.setFetchSize(1000);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          consumer.accept(new IncidentKey(rows.getString(1), rows.getLong(2)));
+        }
+      }
+    }
+  }
+
   List<IncidentRecord> open(Connection connection, int limit) throws SQLException {
     return query(connection, "WHERE resolved_at IS NULL ORDER BY starts_at DESC", limit);
   }
