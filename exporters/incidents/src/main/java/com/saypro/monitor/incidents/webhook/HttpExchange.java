@@ -18,15 +18,35 @@ final class HttpExchange {
 
   private HttpExchange() {}
 
-  /** The body, or empty when it is longer than {@code max} bytes (declared or actual). */
+  /** Past the cap, this much more is read and thrown away so the sender gets to read the 413. */
+  private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
+  /**
+   * The body, or empty when it is longer than {@code max} bytes (declared or actual). An oversized
+   * body is never kept: up to 16 MiB of it is read and discarded, so the client, still sending, is
+   * not cut off before it can read the answer; beyond that the connection is simply closed.
+   */
   static Optional<byte[]> body(Request request, int max) throws IOException {
-    long declared = request.getLength();
-    if (declared > max) {
-      return Optional.empty();
-    }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (request.getLength() > max) {
+        discard(in);
+        return Optional.empty();
+      }
       byte[] body = in.readNBytes(max + 1);
-      return body.length > max ? Optional.empty() : Optional.of(body);
+      if (body.length > max) {
+        discard(in);
+        return Optional.empty();
+      }
+      return Optional.of(body);
+    }
+  }
+
+  private static void discard(InputStream in) throws IOException {
+    byte[] sink = new byte[16 * 1024];
+    long total = 0;
+    int read;
+    while (total < DISCARD_LIMIT && (read = in.read(sink)) >= 0) {
+      total += read;
     }
   }
 

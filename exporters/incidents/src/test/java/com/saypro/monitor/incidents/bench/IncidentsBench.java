@@ -48,10 +48,20 @@ public final class IncidentsBench {
     Path folder = IncidentsKit.folder();
     Path config = Files.writeString(folder.resolve("incidents.yml"), IncidentsKit.config(storage));
     int port = Alertmanager.freePort();
-    try (IncidentsProcess exporter = IncidentsProcess.start(config, port, folder.resolve("exporter.log"), List.of("-Xmx1g"))) {
+    try (IncidentsProcess exporter = IncidentsProcess.start(config, port, folder.resolve("exporter.log"), jvmOptions())) {
       IncidentsBench bench = new IncidentsBench(port, exporter);
       bench.run(label);
     }
+  }
+
+  /** {@code -Dbench.exporter.jvm="-XX:StartFlightRecording=filename=x.jfr"} to profile the exporter. */
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+    String extra = System.getProperty("bench.exporter.jvm", "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    return options;
   }
 
   private void run(String store) throws Exception {
