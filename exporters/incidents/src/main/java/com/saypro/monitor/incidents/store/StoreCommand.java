@@ -1,0 +1,52 @@
+package com.saypro.monitor.incidents.store;
+
+import com.saypro.monitor.incidents.store.IncidentEvent.AckSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A unit of work for the store's single writer; each is durable before its future completes. */
+public sealed interface StoreCommand {
+  /** One webhook notification: its alerts, and whether it carried the heartbeat alert. */
+  record RecordAlerts(List<AlertNotice> alerts, Optional<String> heartbeat, Instant receivedAt)
+      implements StoreCommand {
+    public RecordAlerts {
+      alerts = List.copyOf(alerts);
+    }
+  }
+
+  /** Acknowledgements, each of a known incident (the caller read it first). */
+  record Acknowledge(List<AckRequest> requests) implements StoreCommand {
+    public Acknowledge {
+      requests = List.copyOf(requests);
+    }
+  }
+
+  /** One acknowledgement; it takes effect only if the incident is not acknowledged yet. */
+  record AckRequest(IncidentKey key, String severity, String team, Instant at, String by, AckSource source) {}
+
+  /**
+   * One alert of a notification, validated and trimmed to the store's column sizes.
+   *
+   * @param endsAt for a resolved alert, when it resolved
+   */
+  record AlertNotice(
+      String fingerprint,
+      boolean firing,
+      String alertname,
+      String severity,
+      String team,
+      Map<String, String> labels,
+      String summary,
+      Instant startsAt,
+      Instant endsAt) {
+    public AlertNotice {
+      labels = Map.copyOf(labels);
+    }
+
+    public IncidentKey key() {
+      return IncidentKey.of(fingerprint, startsAt);
+    }
+  }
+}

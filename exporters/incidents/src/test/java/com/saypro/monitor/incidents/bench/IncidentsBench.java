@@ -1,0 +1,184 @@
+package com.saypro.monitor.incidents.bench;
+
+import com.saypro.monitor.incidents.Alertmanager;
+import com.saypro.monitor.incidents.IncidentsKit;
+import com.saypro.monitor.incidents.IncidentsProcess;
+import com.saypro.monitor.incidents.Payloads;
+import com.saypro.monitor.incidents.Payloads.Alert;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark of {@code bench/incidents/run.sh} (not a test): the exporter in its own JVM on a
+ * durable store, fed by concurrent senders posting notifications of 100 alerts each, every one
+ * answered only after its commit. Reports notifications per second (new incidents, and repeats of
+ * known ones) and the scrape latency with 1,000 and with 100,000 stored incidents.
+ *
+ * <p>Arguments: {@code sqlite} or a {@code storage:} YAML section for a server database.
+ */
+public final class IncidentsBench {
+  private static final int ALERTS_PER_NOTIFICATION = 100;
+  private static final int SENDERS = 8;
+  private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final int port;
+  private final IncidentsProcess exporter;
+
+  private IncidentsBench(int port, IncidentsProcess exporter) {
+    this.port = port;
+    this.exporter = exporter;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String label = args.length > 0 ? args[0] : "sqlite";
+    String storage = args.length > 1 ? args[1] : "storage: {type: sqlite, path: incidents.db}\n";
+    Path folder = IncidentsKit.folder();
+    Path config = Files.writeString(folder.resolve("incidents.yml"), IncidentsKit.config(storage));
+    int port = Alertmanager.freePort();
+    try (IncidentsProcess exporter = IncidentsProcess.start(config, port, folder.resolve("exporter.log"), jvmOptions())) {
+      IncidentsBench bench = new IncidentsBench(port, exporter);
+      bench.run(label);
+    }
+  }
+
+  /** {@code -Dbench.exporter.jvm="-XX:StartFlightRecording=filename=x.jfr"} to profile the exporter. */
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+    String extra = System.getProperty("bench.exporter.jvm", "").trim();
+    if (!extra.isEmpty()) {
+      options.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    return options;
+  }
+
+  private void run(String store) throws Exception {
+    // warm up the exporter's JIT on a scratch range of fingerprints
+    send(0, 20, 4);
+    double[] small = scrapeLatencies(200);
+    Rate fresh = send(20, 1000, SENDERS);
+    Rate repeats = send(20, 500, SENDERS); // the same alerts again: what repeat_interval produces
+    double[] large = scrapeLatencies(200);
+    double ratio = median(large) / median(small);
+    System.out.printf(Locale.ROOT, "store=%s senders=%d alerts_per_notification=%d%n", store, SENDERS, ALERTS_PER_NOTIFICATION);
+    System.out.printf(Locale.ROOT, "load average before: %s", Files.readString(Path.of("/proc/loadavg")));
+    report("new incidents", fresh);
+    report("repeats      ", repeats);
+    System.out.printf(Locale.ROOT, "scrape with   2,000 incidents: median %.2f ms, p99 %.2f ms%n", median(small), p99(small));
+    System.out.printf(Locale.ROOT, "scrape with 102,000 incidents: median %.2f ms, p99 %.2f ms (%.2fx the small store)%n",
+        median(large), p99(large), ratio);
+  }
+
+  /** Notifications sent, the wall-clock time they took, and the exporter's CPU time meanwhile. */
+  private record Rate(int notifications, Duration took, Duration cpu) {
+    double perSecond() {
+      return notifications / (took.toNanos() / 1e9);
+    }
+
+    /** Robust to other load on a shared machine: notifications per second of the exporter's CPU. */
+    double perCpuSecond() {
+      return notifications / (cpu.toNanos() / 1e9);
+    }
+  }
+
+  private static void report(String what, Rate rate) {
+    System.out.printf(Locale.ROOT, "%s: %.0f notifications/s wall clock (%.2fx the 500/s goal); "
+            + "%.0f notifications per exporter CPU-second (%.2fx the goal per core)%n",
+        what, rate.perSecond(), rate.perSecond() / 500, rate.perCpuSecond(), rate.perCpuSecond() / 500);
+  }
+
+  /** Notifications {@code first}..{@code first+count-1}, 100 alerts each, from {@code senders} threads. */
+  private Rate send(int first, int count, int senders) throws Exception {
+    // bodies are made before the clock starts: the senders share the machine with the exporter
+    String[] bodies = new String[count];
+    for (int i = 0; i < count; i++) {
+      bodies[i] = notification(first + i);
+    }
+    AtomicInteger next = new AtomicInteger(first);
+    AtomicInteger failures = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    Duration cpuBefore = exporter.cpuTime();
+    long start = System.nanoTime();
+    for (int s = 0; s < senders; s++) {
+      Thread thread = new Thread(() -> {
+        int n;
+        while ((n = next.getAndIncrement()) < first + count) {
+          if (post(bodies[n - first]) != 200) {
+            failures.incrementAndGet();
+          }
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Duration cpu = exporter.cpuTime().minus(cpuBefore);
+    if (failures.get() > 0) {
+      throw new IllegalStateException(failures.get() + " notifications were refused");
+    }
+    return new Rate(count, took, cpu);
+  }
+
+  private static String notification(int n) {
+    Alert[] alerts = new Alert[ALERTS_PER_NOTIFICATION];
+    for (int i = 0; i < ALERTS_PER_NOTIFICATION; i++) {
+      long id = (long) n * ALERTS_PER_NOTIFICATION + i;
+      alerts[i] = Alert.firing(String.format("%016x", id), T0.plusSeconds(id), Map.of(
+          "alertname", "Bench" + (id % 50), "severity", id % 3 == 0 ? "critical" : "warning",
+          "team", id % 2 == 0 ? "payments" : "platform", "instance", "host-" + id));
+    }
+    return Payloads.notification(alerts);
+  }
+
+  private int post(String body) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
+              .header("Authorization", "Bearer " + IncidentsKit.TOKEN)
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private double[] scrapeLatencies(int count) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+    for (int i = 0; i < 20; i++) {
+      http.send(request, HttpResponse.BodyHandlers.discarding());
+    }
+    double[] millis = new double[count];
+    for (int i = 0; i < count; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      millis[i] = (System.nanoTime() - start) / 1e6;
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("scrape answered " + response.statusCode());
+      }
+    }
+    Arrays.sort(millis);
+    return millis;
+  }
+
+  private static double median(double[] sorted) {
+    return sorted[sorted.length / 2];
+  }
+
+  private static double p99(double[] sorted) {
+    return sorted[(int) Math.floor(sorted.length * 0.99)];
+  }
+}
