@@ -80,10 +80,6 @@ public final class LogPipeline implements Closeable {
         return rules.collect();
     }
 
-    /** The engine's own health: per-file tailing statistics and per-metric series limits. */
-    public MetricSnapshots selfMetrics(String prefix) {
-        return SelfMetrics.collect(prefix, fileStats(), ruleStats());
-    }
 
     public List<FileStatsSnapshot> fileStats() {
         return tailer.stats();

@@ -82,15 +82,16 @@ class LogPipelineTest {
                     .as("/static/ is served by nginx itself: no upstream time, no observation")
                     .noneMatch(p -> p.getLabels().get("route").equals("static"));
 
-            MetricSnapshots self = pipeline.selfMetrics("saypro_log");
-            String path = log.toString();
-            assertThat(counter(self, "saypro_log_lines_read", "path", path)).isEqualTo(11);
-            assertThat(counter(self, "saypro_log_lines_skipped", "path", path, "reason", "parse_error"))
-                    .isEqualTo(1);
-            assertThat(gauge(self, "saypro_log_file_state", "path", path, "state", "following")).isEqualTo(1);
-            assertThat(gauge(self, "saypro_log_lag_bytes", "path", path)).isZero();
-            assertThat(gauge(self, "saypro_log_checkpoint_age_seconds", "path", path)).isEqualTo(30);
-            assertThat(counter(self, "saypro_log_series_overflow", "metric", "http_requests")).isZero();
+            // the statistics the log exporter's saypro_log_* metrics are made from (TailingMetrics)
+            var file = pipeline.fileStats().get(0);
+            assertThat(file.path()).isEqualTo(log.toString());
+            assertThat(file.linesRead()).isEqualTo(11);
+            assertThat(file.skipped("parse_error")).isEqualTo(1);
+            assertThat(file.state()).isEqualTo(com.saypro.monitor.logengine.tail.FileState.FOLLOWING);
+            assertThat(file.lagBytes()).isZero();
+            assertThat(file.checkpointAge()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(pipeline.ruleStats()).filteredOn(r -> r.metric().equals("http_requests"))
+                    .singleElement().satisfies(r -> assertThat(r.overflowed()).isZero());
         }
     }
 
