@@ -27,9 +27,9 @@ import java.util.Map;
  */
 public final class ActivityCollector implements TargetCollector {
   public static final MetricDef COMMITTED = MetricDef.counter(
-      "saypro_db_transactions_committed_total", "Transactions committed (PostgreSQL xact_commit; MySQL Com_commit).", "target");
+      "saypro_db_transactions_committed_total", "Transactions committed (PostgreSQL xact_commit; MySQL Handler_commit, which counts autocommit statements too).", "target");
   public static final MetricDef ROLLED_BACK = MetricDef.counter(
-      "saypro_db_transactions_rolled_back_total", "Transactions rolled back (PostgreSQL xact_rollback; MySQL Com_rollback).", "target");
+      "saypro_db_transactions_rolled_back_total", "Transactions rolled back (PostgreSQL xact_rollback; MySQL Handler_rollback).", "target");
   public static final MetricDef DEADLOCKS = MetricDef.counter(
       "saypro_db_deadlocks_total", "Deadlocks detected by the server.", "target");
   public static final MetricDef SLOW_TOTAL = MetricDef.counter(
@@ -99,7 +99,7 @@ public final class ActivityCollector implements TargetCollector {
 
   private Map<String, Double> mysql(Query query) throws java.sql.SQLException {
     Map<String, Double> status = query.keyValues(
-        "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_commit', 'Com_rollback', 'Innodb_deadlocks', 'Slow_queries')");
+        "SHOW GLOBAL STATUS WHERE Variable_name IN ('Handler_commit', 'Handler_rollback', 'Innodb_deadlocks', 'Slow_queries')");
     Map<String, Object> row = query.row(
         "SELECT (SELECT COUNT(*) FROM information_schema.PROCESSLIST"
             + "   WHERE COMMAND NOT IN ('Sleep', 'Daemon', 'Binlog Dump', 'Binlog Dump GTID') AND TIME >= " + slowSeconds + ") AS slow_running,"
@@ -108,8 +108,8 @@ public final class ActivityCollector implements TargetCollector {
             + " (SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT')"
             + "   + (SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE 'Waiting for%lock%') AS lock_waits");
     Map<String, Double> out = new HashMap<>();
-    putIfPresent(out, "committed", status.get("com_commit"));
-    putIfPresent(out, "rolled_back", status.get("com_rollback"));
+    putIfPresent(out, "committed", status.get("handler_commit"));
+    putIfPresent(out, "rolled_back", status.get("handler_rollback"));
     putIfPresent(out, "deadlocks", status.get("innodb_deadlocks"));
     putIfPresent(out, "slow_total", status.get("slow_queries"));
     row.forEach((k, v) -> putIfPresent(out, k, Query.number(v)));
