@@ -113,7 +113,7 @@ class OutageTest {
     MutableClock clock = MutableClock.startingNow();
     try (ExporterTestKit kit = ExporterTestKit.builder(new DatabaseExporterDefinition())
         .clock(clock)
-        .config(config("collectors:\n  sizes: {min_interval: 0s}\n"))
+        .config(config(""))
         .start()) {
       for (int i = 0; i < 1000; i++) {
         clock.advance(Duration.ofSeconds(2)); // past every min_interval: each scrape collects
