@@ -13,7 +13,7 @@ import com.saypro.monitor.database.collectors.FanOutCollector;
 import com.saypro.monitor.database.collectors.TargetCollector;
 import com.saypro.monitor.database.config.DatabaseConfig;
 import com.saypro.monitor.database.config.TargetConfig;
-import com.saypro.monitor.database.target.DatabaseTarget;
+import com.saypro.monitor.database.targets.DatabaseTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

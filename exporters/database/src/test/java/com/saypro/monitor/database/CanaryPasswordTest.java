@@ -132,7 +132,7 @@ class CanaryPasswordTest {
 
   @Test
   void theSanitiserBlanksAPasswordADriverMightEcho() {
-    var errors = new com.saypro.monitor.database.target.SafeErrors(java.util.Optional.of(CANARY));
+    var errors = new com.saypro.monitor.database.targets.SafeErrors(java.util.Optional.of(CANARY));
     String echoed = errors.describe(new java.sql.SQLException("bad url jdbc:x://h/?password="
         + URLEncoder.encode(CANARY, StandardCharsets.UTF_8) + " and " + CANARY, "08001"));
     assertThat(echoed).startsWith("08001 bad url").contains("<secret>");

@@ -4,7 +4,7 @@ import com.saypro.monitor.core.collect.CollectContext;
 import com.saypro.monitor.core.collect.CollectorSpec;
 import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.database.config.Engine;
-import com.saypro.monitor.database.target.DatabaseTarget;
+import com.saypro.monitor.database.targets.DatabaseTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

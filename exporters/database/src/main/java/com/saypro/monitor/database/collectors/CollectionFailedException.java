@@ -2,7 +2,7 @@ package com.saypro.monitor.database.collectors;
 
 /**
  * A collection failed for a reason already made safe to show (see {@link
- * com.saypro.monitor.database.target.SafeErrors}). It carries no cause, so no driver message that
+ * com.saypro.monitor.database.targets.SafeErrors}). It carries no cause, so no driver message that
  * nobody cleaned can reach a log through a stack trace.
  */
 public final class CollectionFailedException extends Exception {

@@ -2,8 +2,8 @@ package com.saypro.monitor.database.collectors;
 
 import com.saypro.monitor.core.collect.CollectContext;
 import com.saypro.monitor.core.collect.SayproCollector;
-import com.saypro.monitor.database.target.DatabaseTarget;
-import com.saypro.monitor.database.target.TargetUnavailableException;
+import com.saypro.monitor.database.targets.DatabaseTarget;
+import com.saypro.monitor.database.targets.TargetUnavailableException;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.List;

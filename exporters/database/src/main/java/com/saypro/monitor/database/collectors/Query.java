@@ -1,7 +1,7 @@
 package com.saypro.monitor.database.collectors;
 
 import com.saypro.monitor.core.collect.CollectContext;
-import com.saypro.monitor.database.target.DatabaseTarget;
+import com.saypro.monitor.database.targets.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package com.saypro.monitor.database.collectors;
 
 import com.saypro.monitor.core.collect.CollectContext;
 import com.saypro.monitor.core.collect.CollectorSpec;
-import com.saypro.monitor.database.target.DatabaseTarget;
+import com.saypro.monitor.database.targets.DatabaseTarget;
 
 /**
  * One group of related metrics, collected from one target. Implementations hold no connection:
@@ -14,7 +14,7 @@ public interface TargetCollector {
 
   /**
    * Adds this target's samples to {@code out}. Throws {@link
-   * com.saypro.monitor.database.target.TargetUnavailableException} when the target is down (the
+   * com.saypro.monitor.database.targets.TargetUnavailableException} when the target is down (the
    * target is then skipped, {@code saypro_db_up} tells why), and anything else when a query fails.
    */
   void collect(DatabaseTarget target, CollectContext context, Samples out) throws Exception;

@@ -1,4 +1,4 @@
-package com.saypro.monitor.database.target;
+package com.saypro.monitor.database.targets;
 
 import com.saypro.monitor.database.config.TargetConfig;
 import com.zaxxer.hikari.HikariConfig;

@@ -1,4 +1,4 @@
-package com.saypro.monitor.database.target;
+package com.saypro.monitor.database.targets;
 
 /** The target gave no connection: it is down, unreachable or refuses the exporter's login. */
 public final class TargetUnavailableException extends Exception {

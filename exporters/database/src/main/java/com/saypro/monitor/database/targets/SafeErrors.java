@@ -1,4 +1,4 @@
-package com.saypro.monitor.database.target;
+package com.saypro.monitor.database.targets;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
