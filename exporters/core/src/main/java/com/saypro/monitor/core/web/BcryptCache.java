@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,14 +23,28 @@ import javax.crypto.spec.SecretKeySpec;
  * entry made by another user (CVE-2022-46146 in exporter-toolkit). The HMAC keeps passwords out of
  * memory dumps of the cache. The cache is bounded (least recently used entries go first) and
  * survives reloads: a changed hash is a different key.
+ *
+ * <p>At most {@code slots} bcrypt computations run at once (half the processors, at least one),
+ * as exporter-toolkit serialises them: a flood of wrong passwords at a high cost cannot take every
+ * core from the scrapes, whose right passwords are answered from the cache.
  */
 final class BcryptCache {
   static final int DEFAULT_CAPACITY = 4096;
 
   private final SecretKeySpec macKey;
   private final Map<String, Boolean> verdicts;
+  private final Semaphore slots;
+  private final int slotCount;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger peakRunning = new AtomicInteger();
 
   BcryptCache(int capacity, SecureRandom random) {
+    this(capacity, random, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+  }
+
+  BcryptCache(int capacity, SecureRandom random, int slots) {
+    this.slots = new Semaphore(slots, true);
+    this.slotCount = slots;
     byte[] key = new byte[32];
     random.nextBytes(key);
     this.macKey = new SecretKeySpec(key, "HmacSHA256");
@@ -51,13 +67,30 @@ final class BcryptCache {
       return known;
     }
     // outside the lock: bcrypt takes milliseconds, other users must not wait for it
-    boolean verified = BCrypt.verifyer(hash.version(), LongPasswordStrategies.truncate(hash.version()))
-        .verify(password, hash.bytes())
-        .verified;
+    boolean verified;
+    slots.acquireUninterruptibly();
+    try {
+      peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+      verified = BCrypt.verifyer(hash.version(), LongPasswordStrategies.truncate(hash.version()))
+          .verify(password, hash.bytes())
+          .verified;
+    } finally {
+      running.decrementAndGet();
+      slots.release();
+    }
     synchronized (verdicts) {
       verdicts.put(key, verified);
     }
     return verified;
+  }
+
+  int slots() {
+    return slotCount;
+  }
+
+  /** The most bcrypt computations that ever ran at once. */
+  int peakConcurrentBcrypts() {
+    return peakRunning.get();
   }
 
   int size() {

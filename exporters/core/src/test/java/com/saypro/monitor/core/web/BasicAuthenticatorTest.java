@@ -75,4 +75,22 @@ class BasicAuthenticatorTest {
     assertThat(config.toString()).contains("alice").doesNotContain("QOauhQ");
     assertThat(hash.toString()).isEqualTo("<bcrypt hash, cost 10>");
   }
+
+  @Test
+  void boundedNumberOfBcryptsRunAtOnce() throws Exception {
+    BcryptCache limited = new BcryptCache(BcryptCache.DEFAULT_CAPACITY, random, 2);
+    BcryptHash hash = BcryptHash.parse(GO_HASH).orElseThrow(); // cost 10: slow enough to overlap
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.List<java.util.concurrent.Future<Boolean>> verdicts = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String wrong = "wrong-" + i; // distinct passwords: no cache hits
+      verdicts.add(pool.submit(() -> limited.verify("bob", hash, bytes(wrong))));
+    }
+    for (java.util.concurrent.Future<Boolean> verdict : verdicts) {
+      assertThat(verdict.get()).isFalse();
+    }
+    pool.shutdown();
+    assertThat(limited.slots()).isEqualTo(2);
+    assertThat(limited.peakConcurrentBcrypts()).isBetween(1, 2);
+  }
 }
