@@ -1,6 +1,5 @@
 package com.saypro.monitor.incidents.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +8,6 @@ import com.saypro.monitor.incidents.store.IncidentEvent.Opened;
 import com.saypro.monitor.incidents.store.IncidentEvent.Resolved;
 import com.saypro.monitor.incidents.store.StoreCommand.AckRequest;
 import com.saypro.monitor.incidents.store.StoreCommand.AlertNotice;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +16,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,25 +269,8 @@ public final class IncidentStore {
     return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
   }
 
-  /**
-   * The labels as a JSON object sorted by name (what {@code writeValueAsString(new TreeMap<>(labels))}
-   * wrote), straight to a generator: the mapper's per-call set-up and the TreeMap cost more than the
-   * writing, 100 times per notification.
-   */
-  private String labelsJson(Map<String, String> labels) {
-    String[] names = labels.keySet().toArray(new String[0]);
-    Arrays.sort(names);
-    StringWriter out = new StringWriter(32 * names.length + 2);
-    try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
-      generator.writeStartObject();
-      for (String name : names) {
-        generator.writeStringField(name, labels.get(name));
-      }
-      generator.writeEndObject();
-    } catch (IOException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
-    return out.toString();
+  private static String labelsJson(Map<String, String> labels) {
+    return LabelsJson.write(labels);
   }
 
   private Map<String, String> labels(String text) {
