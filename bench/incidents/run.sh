@@ -10,6 +10,9 @@
 #
 #   bench/incidents/run.sh            # sqlite and postgresql
 #   bench/incidents/run.sh sqlite     # one store only
+#   EXPORTER_CLASSES=/tmp/old/classes bench/incidents/run.sh sqlite
+#                                     # the same benchmark driving another build of the exporter
+#                                     # (a copy of exporters/incidents/target/classes), for before/after
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 stores=("${@:-sqlite postgresql}")
@@ -24,9 +27,9 @@ cleanup() {
 trap cleanup EXIT
 # compile and write the test class path in one reactor build (nothing is installed in ~/.m2)
 mvn -B -q -pl exporters/incidents -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
-classpath="exporters/incidents/target/test-classes:exporters/incidents/target/classes:exporters/core/target/test-classes:exporters/core/target/classes:$(cat "$cp_file")"
+classpath="exporters/incidents/target/test-classes:${EXPORTER_CLASSES:-exporters/incidents/target/classes}:exporters/core/target/test-classes:exporters/core/target/classes:$(cat "$cp_file")"
 
-echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(uname -r)"
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(uname -r), exporter classes ${EXPORTER_CLASSES:-exporters/incidents/target/classes}"
 for store in "${stores[@]}"; do
   case "$store" in
     sqlite)

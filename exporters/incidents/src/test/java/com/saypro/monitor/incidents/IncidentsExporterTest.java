@@ -1,6 +1,7 @@
 package com.saypro.monitor.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.saypro.monitor.core.testkit.Promtool;
@@ -181,6 +182,9 @@ class IncidentsExporterTest {
       assertThat(page.body()).contains("0000000000000bad").contains("Open (1)");
       JsonNode open = exporter.incidents("?state=open");
       assertThat(open.get(0).get("alertname").asText()).isEqualTo("<script>alert(1)</script>");
+      // the labels go through the store's JSON column and come back whole, quotes and all
+      assertThat(open.get(0).get("labels").properties()).extracting(Map.Entry::getKey, e -> e.getValue().asText())
+          .containsExactly(tuple("alertname", "<script>alert(1)</script>"), tuple("severity", "critical\"><b>"), tuple("team", "payments"));
       assertThat(exporter.kit().get("/api/incidents?since=last-week").statusCode()).isEqualTo(400);
     }
   }

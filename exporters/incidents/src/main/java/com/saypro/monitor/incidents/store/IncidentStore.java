@@ -269,12 +269,8 @@ public final class IncidentStore {
     return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
   }
 
-  private String labelsJson(Map<String, String> labels) {
-    try {
-      return json.writeValueAsString(new TreeMap<>(labels));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
+  private static String labelsJson(Map<String, String> labels) {
+    return LabelsJson.write(labels);
   }
 
   private Map<String, String> labels(String text) {
