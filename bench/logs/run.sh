@@ -13,10 +13,22 @@ command -v mtail >/dev/null || { echo "mtail missing: apt-get install -y mtail" 
 # every module writes the file in turn, the engine (built last) wins
 ./mvnw -B -q -pl exporters/logengine -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$PWD/$OUT/cp.txt" >/dev/null
-CP="exporters/logengine/target/classes:exporters/logengine/target/test-classes:$(cat "$OUT/cp.txt")"
-JAVA_OPTS=(-XX:+UseSerialGC -Xmx256m)
+# jars, not class folders: class-data sharing (AppCDS) archives classes from jars only, as in saypro-monitor.jar
+rm -f "$OUT/engine.jar" "$OUT/core.jar" "$OUT/engine.jsa"
+jar --create --file "$OUT/engine.jar" -C exporters/logengine/target/classes . \
+    -C exporters/logengine/target/test-classes com/saypro/monitor/logengine/bench
+jar --create --file "$OUT/core.jar" -C exporters/core/target/classes .
+CP="$OUT/engine.jar:$OUT/core.jar:$(tr ':' '\n' < "$OUT/cp.txt" | grep '\.jar$' | paste -sd:)"
+# the JVM flags users get: the launcher's argument file (SerialGC, Xms8m, Xmx256m, ...)
+JAVA_OPTS=(@exporters/launcher/jvm.options)
 
 python3 bench/logs/gen_access_log.py "$LINES" "$OUT/access.log"
+
+# AppCDS: a one-off training run on 1,000 other lines writes the class archive (as an install step would);
+# not measured. The measured run below then maps the archived classes instead of loading and verifying them.
+head -n 1000 "$OUT/access.log" > "$OUT/train.log"
+java "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$OUT/engine.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$CP" \
+    com.saypro.monitor.logengine.bench.LogEngineBench oneshot "$OUT/train.log" > /dev/null 2>&1
 
 measure() { # name, command...: prints "name cpu_seconds peak_rss_kib"
   local name=$1; shift
@@ -30,10 +42,13 @@ measure() { # name, command...: prints "name cpu_seconds peak_rss_kib"
 
 read -r _ E_CPU E_RSS < <(measure engine java "${JAVA_OPTS[@]}" -cp "$CP" \
     com.saypro.monitor.logengine.bench.LogEngineBench oneshot "$OUT/access.log")
+read -r _ C_CPU C_RSS < <(measure engine_cds java "${JAVA_OPTS[@]}" -XX:SharedArchiveFile="$OUT/engine.jsa" \
+    -cp "$CP" com.saypro.monitor.logengine.bench.LogEngineBench oneshot "$OUT/access.log")
 read -r _ M_CPU M_RSS < <(measure mtail mtail --one_shot --one_shot_format prometheus \
     --progs bench/logs/access.mtail --logs "$OUT/access.log")
 
 E_COUNT=$(grep -o 'requests_counted=[0-9]*' "$OUT/engine.out" | cut -d= -f2)
+C_COUNT=$(grep -o 'requests_counted=[0-9]*' "$OUT/engine_cds.out" | cut -d= -f2)
 M_COUNT=$(awk '/^http_requests\{/ {s+=$2} END {print s}' "$OUT/mtail.out")
 
 # live: a writer appends 50,000 lines/s for 20 s while the engine follows the file
@@ -59,15 +74,17 @@ print(f"writer: {n} lines in {time.monotonic() - start:.1f} s", file=sys.stderr)
 PY
 wait "$ENGINE"
 
-python3 - "$LINES" "$E_CPU" "$E_RSS" "$M_CPU" "$M_RSS" "$E_COUNT" "$M_COUNT" "$OUT/live.out" <<'PY'
+python3 - "$LINES" "$E_CPU" "$E_RSS" "$M_CPU" "$M_RSS" "$E_COUNT" "$M_COUNT" "$OUT/live.out" "$C_CPU" "$C_RSS" "$C_COUNT" <<'PY'
 import sys, re
-lines, e_cpu, e_rss, m_cpu, m_rss, e_count, m_count, live = sys.argv[1:]
-lines = int(lines); e_cpu = float(e_cpu); m_cpu = float(m_cpu)
-e_rate, m_rate = lines / e_cpu, lines / m_cpu
+lines, e_cpu, e_rss, m_cpu, m_rss, e_count, m_count, live, c_cpu, c_rss, c_count = sys.argv[1:]
+lines = int(lines); e_cpu = float(e_cpu); m_cpu = float(m_cpu); c_cpu = float(c_cpu)
+e_rate, m_rate, c_rate = lines / e_cpu, lines / m_cpu, lines / c_cpu
 print(f"| tool | lines | CPU s (user+sys) | lines per CPU-second | peak RSS MiB | requests counted |")
 print(f"|---|---|---|---|---|---|")
-print(f"| saypro logengine (JVM, SerialGC, Xmx256m) | {lines} | {e_cpu:.2f} | {e_rate:,.0f} | {int(e_rss)/1024:.0f} | {e_count} |")
+print(f"| saypro logengine (JVM, launcher/jvm.options) | {lines} | {e_cpu:.2f} | {e_rate:,.0f} | {int(e_rss)/1024:.0f} | {e_count} |")
+print(f"| saypro logengine (same + AppCDS archive) | {lines} | {c_cpu:.2f} | {c_rate:,.0f} | {int(c_rss)/1024:.0f} | {c_count} |")
 print(f"| mtail --one_shot | {lines} | {m_cpu:.2f} | {m_rate:,.0f} | {int(m_rss)/1024:.0f} | {m_count} |")
-print(f"\nratio lines/CPU-s engine:mtail = {e_rate / m_rate:.1f}x; peak RSS engine:mtail = {int(e_rss) / int(m_rss):.2f}x")
+print(f"\nratio lines/CPU-s engine:mtail = {e_rate / m_rate:.1f}x (with AppCDS {c_rate / m_rate:.1f}x);"
+      f" peak RSS engine:mtail = {int(e_rss) / int(m_rss):.2f}x")
 print("live (50,000 lines/s for 20 s): " + open(live).read().strip().splitlines()[0])
 PY

@@ -42,11 +42,13 @@ public final class LogSourcesReader {
     }
 
     public LogSourcesConfig read(ConfigNode root, Path configDirectory) throws ConfigException {
-        Path stateDirectory = configDirectory.resolve(root.string("state_directory", defaultStateDirectory))
-                .normalize();
         if (root.has("state_directory") && root.string("state_directory", "").isBlank()) {
             throw root.require("state_directory").error("must not be empty");
         }
+        Path stateDirectory = root.has("state_directory")
+                ? ConfigPaths.resolve(root.require("state_directory"), configDirectory,
+                        root.string("state_directory", defaultStateDirectory))
+                : configDirectory.resolve(defaultStateDirectory).normalize();
         Duration pollInterval = root.positiveDuration("poll_interval", DEFAULT_POLL_INTERVAL);
         SourceReader reader = new SourceReader(orderedPresets(), configDirectory, stateDirectory);
         List<LogSourceSpec> sources = new ArrayList<>();

@@ -124,7 +124,7 @@ final class SourceReader {
             if (path.isBlank()) {
                 throw item.error("must not be empty");
             }
-            paths.add(configDirectory.resolve(path).normalize().toString());
+            paths.add(ConfigPaths.pattern(item, configDirectory, path));
         }
         if (paths.isEmpty()) {
             throw pathsNode.error("must name at least one file or glob");

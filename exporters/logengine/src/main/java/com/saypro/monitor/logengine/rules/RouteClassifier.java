@@ -30,6 +30,12 @@ public final class RouteClassifier {
     private record Answer(String path, String route) {
     }
 
+    /**
+     * Where the built-in rules start when the list ends with exactly them (a config's own routes come first):
+     * from there {@link MarketplaceRoutes} answers by hand, the same as their patterns would; -1 otherwise.
+     */
+    private final int defaultsFrom;
+
     public RouteClassifier(List<RouteRule> rules, String fallback) {
         this.rules = List.copyOf(rules);
         this.ruleArray = this.rules.toArray(RouteRule[]::new);
@@ -48,6 +54,24 @@ public final class RouteClassifier {
         }
         this.scanner = new LiteralScanner(literals);
         this.alwaysRun = always;
+        this.defaultsFrom = endsWithDefaults(this.rules);
+    }
+
+    private static int endsWithDefaults(List<RouteRule> rules) {
+        int from = rules.size() - DEFAULT_RULES.size();
+        if (from < 0) {
+            return -1;
+        }
+        for (int i = 0; i < DEFAULT_RULES.size(); i++) {
+            RouteRule rule = rules.get(from + i);
+            RouteRule builtIn = DEFAULT_RULES.get(i);
+            if (!rule.route().equals(builtIn.route())
+                    || !rule.pattern().pattern().equals(builtIn.pattern().pattern())
+                    || rule.pattern().flags() != builtIn.pattern().flags()) {
+                return -1;
+            }
+        }
+        return from;
     }
 
     /**
@@ -57,24 +81,25 @@ public final class RouteClassifier {
      * characters; case-sensitive, as nginx locations are.
      */
     public static RouteClassifier marketplaceDefaults() {
-        String api = "^/(api/)?(v[0-9]+/)?";
-        return new RouteClassifier(List.of(
-                RouteRule.of("static", "^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"),
-                RouteRule.of("static", "\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
-                RouteRule.of("payment_callback", api + "(payments?|checkout|orders?)(/[^/]+)*"
-                        + "/(callback|webhook|notify|ipn|return)(/|$)"),
-                RouteRule.of("payment_callback", api + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
-                RouteRule.of("checkout", api + "checkout(/|$)"),
-                RouteRule.of("checkout", api + "(pay|payments?)(/|$)"), // the payment step of a checkout
-                RouteRule.of("cart", api + "(cart|basket|bag)(/|$)"),
-                RouteRule.of("search", api + "(search|find)(/|$)"),
-                RouteRule.of("account", api + "(account|accounts|profile|login|logout|register|signup|signin|"
-                        + "sign-in|sign-up|password|password-reset|forgot-password|auth|me|users?/me|my)(/|$)"),
-                RouteRule.of("product_listing", api + "(products?|items?|listings?|categor(y|ies)|collections?|"
-                        + "shop|catalog|brands?|c|p)(/|$)"),
-                RouteRule.of("product_listing", "^/$")),
-                OTHER);
+        return new RouteClassifier(DEFAULT_RULES, OTHER);
     }
+
+    private static final String API = "^/(api/)?(v[0-9]+/)?";
+    private static final List<RouteRule> DEFAULT_RULES = List.of(
+            RouteRule.of("static", "^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"),
+            RouteRule.of("static", "\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
+            RouteRule.of("payment_callback", API + "(payments?|checkout|orders?)(/[^/]+)*"
+                    + "/(callback|webhook|notify|ipn|return)(/|$)"),
+            RouteRule.of("payment_callback", API + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
+            RouteRule.of("checkout", API + "checkout(/|$)"),
+            RouteRule.of("checkout", API + "(pay|payments?)(/|$)"), // the payment step of a checkout
+            RouteRule.of("cart", API + "(cart|basket|bag)(/|$)"),
+            RouteRule.of("search", API + "(search|find)(/|$)"),
+            RouteRule.of("account", API + "(account|accounts|profile|login|logout|register|signup|signin|"
+                    + "sign-in|sign-up|password|password-reset|forgot-password|auth|me|users?/me|my)(/|$)"),
+            RouteRule.of("product_listing", API + "(products?|items?|listings?|categor(y|ies)|collections?|"
+                    + "shop|catalog|brands?|c|p)(/|$)"),
+            RouteRule.of("product_listing", "^/$"));
 
     /** The route class of a path; a query string, if still present, is ignored. */
     public String classify(String path) {
@@ -96,13 +121,18 @@ public final class RouteClassifier {
     }
 
     private String match(String clean) {
+        int regexRules = defaultsFrom < 0 ? ruleArray.length : defaultsFrom;
         // one pass over the path finds the rules that could match; only those pay for RE2/J
-        long candidates = scanner.scan(clean) | alwaysRun;
-        for (int i = 0; i < ruleArray.length; i++) {
+        long candidates = regexRules == 0 ? 0 : scanner.scan(clean) | alwaysRun;
+        for (int i = 0; i < regexRules; i++) {
             boolean candidate = i >= LiteralScanner.MAX_PATTERNS || (candidates & (1L << i)) != 0;
             if (candidate && ruleArray[i].pattern().matcher(clean).find()) {
                 return ruleArray[i].route();
             }
+        }
+        if (defaultsFrom >= 0) {
+            String route = MarketplaceRoutes.match(clean);
+            return route != null ? route : fallback;
         }
         return fallback;
     }

@@ -21,7 +21,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code oneshot <log>}: read the file to its end and exit (like mtail --one_shot);</li>
  *   <li>{@code live <log> <lines>}: follow the file while another process writes it, until {@code lines} have
- *       arrived; prints the CPU the engine used from its first line to its last.</li>
+ *       arrived; prints the CPU the engine used from its first line to its last;</li>
+ *   <li>{@code steady <log> <rounds>}: read the file to its end {@code rounds} times in one JVM, each time with a
+ *       fresh pipeline, and print the reading thread's CPU per line of each round: the last rounds are the
+ *       steady-state (JIT-compiled) cost per line, without start-up, compilation or the JIT's threads.</li>
  * </ul>
  */
 public final class LogEngineBench {
@@ -34,6 +37,10 @@ public final class LogEngineBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("steady")) {
+            steady(args[1], Integer.parseInt(args[2]));
+            return;
+        }
         Path log = Path.of(args[1]);
         Path state = Files.createTempDirectory("logbench").resolve("state.json");
         TailerConfig config = TailerConfig.of(List.of(log.toString()), state)
@@ -48,6 +55,20 @@ public final class LogEngineBench {
                 live(pipeline, Long.parseLong(args[2]));
             }
             report(pipeline);
+        }
+    }
+
+    private static void steady(String log, int rounds) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long lines;
+        try (var all = Files.lines(Path.of(log), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            lines = all.count();
+        }
+        for (int round = 1; round <= rounds; round++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            main(new String[] {"oneshot", log});
+            System.out.printf("steady_round=%d thread_cpu_us_per_line=%.3f%n", round,
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / lines);
         }
     }
 

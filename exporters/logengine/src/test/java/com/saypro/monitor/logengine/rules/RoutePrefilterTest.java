@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The literal prefilter only ever skips rules that cannot match: classification is the same with or without it. */
+/**
+ * The literal prefilter only ever skips rules that cannot match, and the hand-written matcher of the built-in rules
+ * (MarketplaceRoutes) answers as their patterns do: classification is the same as running every pattern in order.
+ */
 class RoutePrefilterTest {
 
     private static final List<RouteRule> CUSTOM = List.of(
@@ -55,6 +58,31 @@ class RoutePrefilterTest {
         assertThat(defaults.classify(path)).isEqualTo(plain(defaultRules(), path, "other"));
         RouteClassifier custom = new RouteClassifier(CUSTOM, "rest");
         assertThat(custom.classify(path)).isEqualTo(plain(CUSTOM, path, "rest"));
+        // a config's own routes before the built-in ones: RE2/J for the former, the hand-written matcher after
+        List<RouteRule> both = new java.util.ArrayList<>(CUSTOM.subList(0, 5));
+        both.addAll(defaultRules());
+        assertThat(new RouteClassifier(both, "other").classify(path)).isEqualTo(plain(both, path, "other"));
+    }
+
+    @Property(tries = 5000)
+    void theBuiltInRulesMatchAsTheirPatterns(@ForAll("segmentPaths") String path) {
+        assertThat(RouteClassifier.marketplaceDefaults().classify(path)).isEqualTo(plain(defaultRules(), path, "other"));
+    }
+
+    @Provide
+    Arbitrary<String> segmentPaths() {
+        Arbitrary<String> segment = Arbitraries.oneOf(
+                Arbitraries.of("", "api", "v1", "v23", "v", "vx", "static", "assets", "favicon.ico", "favicon", "css",
+                        "checkout", "pay", "payment", "payments", "order", "orders", "callback", "webhook", "webhooks",
+                        "notify", "ipn", "return", "stripe", "mollie", "cart", "basket", "bag", "search", "find",
+                        "account", "accounts", "sign-in", "password-reset", "auth", "me", "my", "user", "users", "p",
+                        "c", "products", "product", "categories", "categor", "category", "brands", "shop", "x.css",
+                        "a.jpeg", "a.jpg", "b.woff2", "b.woff3", ".map", "index.html", "12345", "é", "me.js"),
+                Arbitraries.strings().withChars("apcv0/.-").ofMaxLength(5));
+        return Arbitraries.oneOf(
+                segment.list().ofMaxSize(6).map(parts -> "/" + String.join("/", parts)),
+                segment.list().ofMaxSize(6).map(parts -> String.join("/", parts)),
+                segment.list().ofMaxSize(6).map(parts -> "/" + String.join("/", parts) + "/"));
     }
 
     @Provide
