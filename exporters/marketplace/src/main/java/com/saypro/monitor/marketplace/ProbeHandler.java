@@ -12,10 +12,6 @@ import com.saypro.monitor.marketplace.journey.JourneyResult;
 import com.saypro.monitor.marketplace.journey.JourneyRunner;
 import com.saypro.monitor.marketplace.journey.JourneyStats;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
@@ -40,7 +36,6 @@ final class ProbeHandler extends Handler.Abstract {
   private final JourneyStats journeyStats;
   private final AvailabilityChecker checker;
   private final AvailabilityStats checkStats;
-  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
   ProbeHandler(
       Map<String, Journey> journeys,
@@ -93,11 +88,8 @@ final class ProbeHandler extends Handler.Abstract {
         : metrics(response, callback, ProbeOutput.check(result));
   }
 
-  private boolean metrics(Response response, Callback callback, MetricSnapshots snapshots) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writer.write(out, snapshots);
-    return Responses.write(response, callback, 200, PrometheusTextFormatWriter.CONTENT_TYPE,
-        out.toString(StandardCharsets.UTF_8));
+  private static boolean metrics(Response response, Callback callback, String text) {
+    return Responses.write(response, callback, 200, PrometheusTextFormatWriter.CONTENT_TYPE, text);
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -6,10 +6,8 @@ import com.saypro.monitor.marketplace.availability.TargetResult;
 import com.saypro.monitor.marketplace.http.PhaseTimings;
 import com.saypro.monitor.marketplace.journey.JourneyResult;
 import com.saypro.monitor.marketplace.journey.StepResult;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What {@code /probe} answers: the metrics of that one run, in a fresh set (as blackbox_exporter
@@ -48,47 +46,36 @@ final class ProbeOutput {
 
   private ProbeOutput() {}
 
-  static MetricSnapshots journey(JourneyResult result) {
-    MetricDef.Points stepSuccess = STEP_SUCCESS.points();
-    MetricDef.Points stepFailed = STEP_FAILED.points();
-    MetricDef.Points stepDuration = STEP_DURATION.points();
-    MetricDef.Points stepStatus = STEP_STATUS.points();
-    MetricDef.Points stepPhase = STEP_PHASE.points();
+  static String journey(JourneyResult result) {
+    ProbeText text = new ProbeText()
+        .add(SUCCESS, result.success() ? 1 : 0)
+        .add(DURATION, result.durationNanos() / 1e9);
     for (StepResult step : result.steps()) {
-      stepSuccess.add(step.success() ? 1 : 0, step.step());
-      step.failure().ifPresent(reason -> stepFailed.add(1, step.step(), reason.label()));
-      stepDuration.add(step.durationNanos() / 1e9, step.step());
-      stepStatus.add(step.status(), step.step());
+      text.add(STEP_SUCCESS, step.success() ? 1 : 0, step.step());
+      step.failure().ifPresent(reason -> text.add(STEP_FAILED, 1, step.step(), reason.label()));
+      text.add(STEP_DURATION, step.durationNanos() / 1e9, step.step());
+      text.add(STEP_STATUS, step.status(), step.step());
       double[] seconds = step.phases().seconds();
       for (int i = 0; i < seconds.length; i++) {
-        stepPhase.add(seconds[i], step.step(), PhaseTimings.PHASES.get(i));
+        text.add(STEP_PHASE, seconds[i], step.step(), PhaseTimings.PHASES.get(i));
       }
     }
-    return snapshots(Stream.of(
-        SUCCESS.points().add(result.success() ? 1 : 0),
-        DURATION.points().add(result.durationNanos() / 1e9),
-        stepSuccess, stepFailed, stepDuration, stepStatus, stepPhase));
+    return text.render();
   }
 
-  static MetricSnapshots check(CheckResult result) {
-    MetricDef.Points up = UP.points();
-    MetricDef.Points failed = FAILED.points();
-    MetricDef.Points status = STATUS.points();
-    MetricDef.Points latency = LATENCY.points();
-    MetricDef.Points attempts = ATTEMPTS.points();
-    MetricDef.Points expiry = CERT_EXPIRY.points();
+  static String check(CheckResult result) {
+    ProbeText text = new ProbeText()
+        .add(SUCCESS, result.up() ? 1 : 0)
+        .add(DURATION, result.durationNanos() / 1e9);
     for (TargetResult target : result.targets()) {
-      up.add(target.up() ? 1 : 0, target.address());
-      target.failure().ifPresent(reason -> failed.add(1, target.address(), reason.label()));
-      status.add(target.status(), target.address());
-      latency.add(target.latencyNanos() / 1e9, target.address());
-      attempts.add(target.attempts(), target.address());
-      target.certificateExpiry().ifPresent(at -> expiry.add(at.getEpochSecond(), target.address()));
+      text.add(UP, target.up() ? 1 : 0, target.address());
+      target.failure().ifPresent(reason -> text.add(FAILED, 1, target.address(), reason.label()));
+      text.add(STATUS, target.status(), target.address());
+      text.add(LATENCY, target.latencyNanos() / 1e9, target.address());
+      text.add(ATTEMPTS, target.attempts(), target.address());
+      target.certificateExpiry().ifPresent(at -> text.add(CERT_EXPIRY, at.getEpochSecond(), target.address()));
     }
-    return snapshots(Stream.of(
-        SUCCESS.points().add(result.up() ? 1 : 0),
-        DURATION.points().add(result.durationNanos() / 1e9),
-        up, failed, status, latency, attempts, expiry));
+    return text.render();
   }
 
   /** One line per step: what a person debugging the journey wants to read. */
@@ -117,9 +104,5 @@ final class ProbeOutput {
           target.latencyNanos() / 1e9, target.attempts(), target.up() ? "" : ": " + target.detail()));
     }
     return out.toString();
-  }
-
-  private static MetricSnapshots snapshots(Stream<MetricDef.Points> points) {
-    return new MetricSnapshots(points.filter(p -> !p.isEmpty()).map(MetricDef.Points::build).toList());
   }
 }

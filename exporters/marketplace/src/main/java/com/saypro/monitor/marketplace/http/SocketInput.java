@@ -48,6 +48,23 @@ final class SocketInput {
 
   /** A line without its CR LF (a bare LF is accepted), or null at the end of the stream. */
   String readLine() throws ProbeFailure {
+    // the common case, a whole line already in the buffer, makes one String and nothing else
+    for (int i = position; i < limit && i - position < MAX_LINE; i++) {
+      byte b = buffer[i];
+      if (b == '\n') {
+        int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+        String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+        position = i + 1;
+        return line;
+      }
+      if (b == 0) {
+        throw notHttp();
+      }
+    }
+    return readLineAcrossReads();
+  }
+
+  private String readLineAcrossReads() throws ProbeFailure {
     ByteArrayOutputStream line = new ByteArrayOutputStream(128);
     while (true) {
       if (position == limit && fill() < 0) {
@@ -63,10 +80,14 @@ final class SocketInput {
         return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
       }
       if (b == 0 || line.size() >= MAX_LINE) {
-        throw new ProbeFailure(FailureReason.STATUS, "not an HTTP/1.x response (binary data or an overlong line)");
+        throw notHttp();
       }
       line.write(b);
     }
+  }
+
+  private static ProbeFailure notHttp() {
+    return new ProbeFailure(FailureReason.STATUS, "not an HTTP/1.x response (binary data or an overlong line)");
   }
 
   private int fill() throws ProbeFailure {

@@ -65,6 +65,9 @@ public final class Template {
 
   /** The text with each placeholder replaced by its value, passed through {@code encode}. */
   public String render(Map<String, String> values, UnaryOperator<String> encode) {
+    if (names.isEmpty()) {
+      return literals.get(0);
+    }
     StringBuilder out = new StringBuilder(literals.get(0));
     for (int i = 0; i < names.size(); i++) {
       String value = values.get(names.get(i));
