@@ -1,5 +1,6 @@
 package com.saypro.monitor.demo;
 
+import com.saypro.monitor.core.testkit.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.saypro.monitor.demo.db.DatabaseSettings;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.saypro.monitor.core.testkit.ExporterTestKit;
 import com.saypro.monitor.core.testkit.Scrape;
 import com.saypro.monitor.database.testdb.LogCapture;
-import com.saypro.monitor.database.testdb.MutableClock;
+import com.saypro.monitor.core.testkit.MutableClock;
 import com.saypro.monitor.database.testdb.SharedServers;
 import com.saypro.monitor.database.testdb.Sql;
 import java.time.Duration;

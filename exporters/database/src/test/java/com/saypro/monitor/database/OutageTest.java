@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.saypro.monitor.core.testkit.ExporterTestKit;
 import com.saypro.monitor.core.testkit.Scrape;
-import com.saypro.monitor.database.testdb.MutableClock;
+import com.saypro.monitor.core.testkit.MutableClock;
 import com.saypro.monitor.database.testdb.ThrowawayMariadb;
 import com.saypro.monitor.database.testdb.ThrowawayPostgres;
 import java.net.http.HttpResponse;

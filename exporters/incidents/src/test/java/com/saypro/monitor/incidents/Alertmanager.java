@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -101,7 +102,7 @@ public final class Alertmanager implements AutoCloseable {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
       Alertmanager am = new Alertmanager(process, options.port(), clusterPort, folder);
-      Poll.until("Alertmanager on port " + options.port() + " to be ready (log: " + folder.resolve("alertmanager.log") + ")",
+      Await.until("Alertmanager on port " + options.port() + " to be ready (log: " + folder.resolve("alertmanager.log") + ")",
           Duration.ofSeconds(30), () -> am.get("/-/ready").statusCode() == 200);
       return am;
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,17 +29,17 @@ class AlertmanagerClusterTest {
               Alertmanager.freePort(), webhook, IncidentsKit.TOKEN, repeat, true, Optional.empty()));
           Alertmanager second = Alertmanager.start(new Alertmanager.Options(
               Alertmanager.freePort(), webhook, IncidentsKit.TOKEN, repeat, true, Optional.of(first)))) {
-        Poll.until("the two Alertmanagers to form a cluster", WAIT,
+        Await.until("the two Alertmanagers to form a cluster", WAIT,
             () -> first.metric("alertmanager_cluster_members") == 2 && second.metric("alertmanager_cluster_members") == 2);
         Instant started = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
         Map<String, String> labels = Map.of("alertname", "SearchSlow", "severity", "warning", "team", "platform");
         first.postAlert(labels, started, null);
         second.postAlert(labels, started, null);
 
-        Poll.until("both Alertmanagers to have notified the exporter", WAIT,
+        Await.until("both Alertmanagers to have notified the exporter", WAIT,
             () -> first.metric("alertmanager_notifications_total", "integration", "webhook") >= 1
                 && second.metric("alertmanager_notifications_total", "integration", "webhook") >= 1);
-        Poll.until("at least three notifications (repeats included)", WAIT, () -> exporter.scrape()
+        Await.until("at least three notifications (repeats included)", WAIT, () -> exporter.scrape()
             .value("saypro_incidents_requests_total", "endpoint", "webhook", "result", "accepted") >= 3);
 
         assertThat(exporter.incidents("").size()).isEqualTo(1);

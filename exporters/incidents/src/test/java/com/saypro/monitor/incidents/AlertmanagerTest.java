@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,14 +41,14 @@ class AlertmanagerTest {
       Instant started = Instant.now().minus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.MILLIS);
       Map<String, String> labels = Map.of("alertname", "CheckoutDown", "severity", "critical", "team", "payments");
       am.postAlert(labels, started, null);
-      Poll.until("the incident to be recorded", WAIT, () -> exporter.incidents("?state=open").size() == 1);
+      Await.until("the incident to be recorded", WAIT, () -> exporter.incidents("?state=open").size() == 1);
       JsonNode incident = exporter.incidents("?state=open").get(0);
       assertThat(Instant.parse(incident.get("starts_at").asText())).isEqualTo(started);
 
       Instant beforeSilence = Instant.now();
       String silenceId = am.silence("alertname", "CheckoutDown", beforeSilence, beforeSilence.plus(Duration.ofHours(1)), "alice");
       Instant afterSilence = Instant.now();
-      Poll.until("the silence to acknowledge the incident", WAIT,
+      Await.until("the silence to acknowledge the incident", WAIT,
           () -> !exporter.incidents("?state=open").get(0).get("acknowledged_at").isNull());
       JsonNode acknowledged = exporter.incidents("?state=open").get(0);
       Instant ackAt = Instant.parse(acknowledged.get("acknowledged_at").asText());
@@ -60,7 +61,7 @@ class AlertmanagerTest {
       am.expireSilence(silenceId); // the fix is in; unmute so the resolution is delivered
       Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       am.postAlert(labels, started, resolvedAt);
-      Poll.until("the resolution", WAIT, () -> exporter.incidents("?state=open").size() == 0);
+      Await.until("the resolution", WAIT, () -> exporter.incidents("?state=open").size() == 0);
       JsonNode resolved = exporter.incidents("").get(0);
       assertThat(Instant.parse(resolved.get("resolved_at").asText())).isEqualTo(resolvedAt);
       assertThat(resolved.get("time_to_resolve_seconds").asDouble()).isEqualTo(Duration.between(started, resolvedAt).toMillis() / 1000.0);
@@ -92,9 +93,9 @@ class AlertmanagerTest {
         statement.execute("BEGIN EXCLUSIVE");
       }
       am.postAlert(Map.of("alertname", "QueueStuck", "severity", "high", "team", "platform"), Instant.now().minusSeconds(30), null);
-      Poll.until("a 503 to the webhook", WAIT, () -> exporter.scrape()
+      Await.until("a 503 to the webhook", WAIT, () -> exporter.scrape()
           .value("saypro_incidents_requests_total", "endpoint", "webhook", "result", "storage_failed") >= 1);
-      Poll.until("Alertmanager to count the failed notification", WAIT,
+      Await.until("Alertmanager to count the failed notification", WAIT,
           () -> am.metric("alertmanager_notification_requests_failed_total", "integration", "webhook") >= 1);
       assertThat(exporter.scrape().value("saypro_incidents_store_failures_total")).isPositive();
       assertThat(exporter.incidents("").size()).isZero();
@@ -102,7 +103,7 @@ class AlertmanagerTest {
       try (Statement statement = locker.createStatement()) {
         statement.execute("ROLLBACK");
       }
-      Poll.until("Alertmanager's retry to be stored", WAIT, () -> exporter.incidents("").size() == 1);
+      Await.until("Alertmanager's retry to be stored", WAIT, () -> exporter.incidents("").size() == 1);
       assertThat(exporter.scrape().value("saypro_incidents_requests_total", "endpoint", "webhook", "result", "accepted")).isPositive();
     }
   }

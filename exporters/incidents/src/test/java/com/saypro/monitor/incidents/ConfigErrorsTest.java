@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +72,7 @@ class ConfigErrorsTest {
     int closedPort = Alertmanager.freePort();
     String config = IncidentsKit.config("alertmanager: {urls: ['http://127.0.0.1:" + closedPort + "'], poll_interval: 100ms}\n");
     try (IncidentsKit exporter = IncidentsKit.start(IncidentsKit.folder(), config, java.time.Clock.systemUTC())) {
-      Poll.until("a failed silence poll", java.time.Duration.ofSeconds(30),
+      Await.until("a failed silence poll", java.time.Duration.ofSeconds(30),
           () -> exporter.scrape().value("saypro_incidents_silence_poll_failures_total") >= 2);
       assertThat(exporter.scrape().value("saypro_incidents_silence_poll_success")).isZero();
       assertThat(exporter.kit().get("/incidents").body()).contains("last poll failed: no Alertmanager answered: http://127.0.0.1:" + closedPort);

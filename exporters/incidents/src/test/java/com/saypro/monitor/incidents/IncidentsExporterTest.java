@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

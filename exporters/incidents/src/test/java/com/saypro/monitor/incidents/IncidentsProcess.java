@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Await;
 import com.saypro.monitor.core.cli.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ public final class IncidentsProcess implements AutoCloseable {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       IncidentsProcess child = new IncidentsProcess(process, port);
       HttpClient http = HttpClient.newHttpClient();
-      Poll.until("the exporter process on port " + port + " to be ready (log: " + log + ")", Duration.ofSeconds(60), () -> {
+      Await.until("the exporter process on port " + port + " to be ready (log: " + log + ")", Duration.ofSeconds(60), () -> {
         if (!process.isAlive()) {
           throw new AssertionError("the exporter process exited with " + process.exitValue() + "; see " + log);
         }

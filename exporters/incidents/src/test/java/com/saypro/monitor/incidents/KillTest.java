@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ class KillTest {
     }
     Set<String> storedBeforeKill;
     try {
-      Poll.until("100 notifications to be stored", Duration.ofSeconds(120), () -> stored.size() >= 100 * 5);
+      Await.until("100 notifications to be stored", Duration.ofSeconds(120), () -> stored.size() >= 100 * 5);
       exporter.kill();
       storedBeforeKill = new HashSet<>(stored);
       exporter = IncidentsProcess.start(config, port, log);
@@ -70,7 +71,7 @@ class KillTest {
       Set<String> afterRestart = fingerprints(port);
       assertThat(afterRestart).containsAll(storedBeforeKill);
       int storedAtRestart = stored.size();
-      Poll.until("the senders to be stored again after the restart", Duration.ofSeconds(60),
+      Await.until("the senders to be stored again after the restart", Duration.ofSeconds(60),
           () -> stored.size() >= storedAtRestart + 100);
     } finally {
       sending.set(false);

@@ -2,6 +2,7 @@ package com.saypro.monitor.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saypro.monitor.core.testkit.Await;
 import com.saypro.monitor.core.testkit.Scrape;
 import com.saypro.monitor.core.testkit.TestMain;
 import java.io.BufferedReader;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,11 +51,11 @@ class ProcessLifecycleTest {
 
       Files.writeString(config, "greeting: second\nslow_for: 1500ms\ncollectors:\n  slow: {enabled: true}\n");
       new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor();
-      waitFor(() -> get(base, "metrics").body().contains("greeting=\"second\""), "reload on SIGHUP");
+      Await.until("reload on SIGHUP", Duration.ofSeconds(15), () -> get(base, "metrics").body().contains("greeting=\"second\""));
 
       CompletableFuture<HttpResponse<String>> inFlight =
           client.sendAsync(HttpRequest.newBuilder(base.resolve("metrics")).build(), HttpResponse.BodyHandlers.ofString());
-      waitFor(() -> get(base, "").body().contains("running since"), "the slow collection to start");
+      Await.until("the slow collection to start", Duration.ofSeconds(15), () -> get(base, "").body().contains("running since"));
       process.destroy(); // SIGTERM
 
       HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
@@ -77,13 +77,4 @@ class ProcessLifecycleTest {
     }
   }
 
-  private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50); // polling interval of a condition wait, not a fixed delay
-    }
-  }
 }

@@ -11,7 +11,7 @@ import com.saypro.monitor.logengine.rules.FieldDerivation;
 import com.saypro.monitor.logengine.rules.MetricRule;
 import com.saypro.monitor.logengine.rules.MetricRules;
 import com.saypro.monitor.logengine.rules.RouteClassifier;
-import com.saypro.monitor.logengine.tail.MutableClock;
+import com.saypro.monitor.core.testkit.MutableClock;
 import com.saypro.monitor.logengine.tail.TailerConfig;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;

@@ -11,7 +11,7 @@ import com.saypro.monitor.logengine.rules.FieldDerivation;
 import com.saypro.monitor.logengine.rules.MetricRule;
 import com.saypro.monitor.logengine.rules.MetricRules;
 import com.saypro.monitor.logengine.rules.RouteClassifier;
-import com.saypro.monitor.logengine.tail.MutableClock;
+import com.saypro.monitor.core.testkit.MutableClock;
 import com.saypro.monitor.logengine.tail.TailerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package com.saypro.monitor.logengine.tail;
 
+import com.saypro.monitor.core.testkit.MutableClock;
 import static com.saypro.monitor.logengine.tail.LogFiles.append;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package com.saypro.monitor.logengine.tail;
 
+import com.saypro.monitor.core.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

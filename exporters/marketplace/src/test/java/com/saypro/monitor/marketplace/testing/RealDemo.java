@@ -1,6 +1,7 @@
 package com.saypro.monitor.marketplace.testing;
 
 import com.saypro.monitor.core.config.ConfigNode;
+import com.saypro.monitor.core.testkit.Await;
 import com.saypro.monitor.demo.DemoConfig;
 import com.saypro.monitor.demo.DemoConfigReader;
 import com.saypro.monitor.demo.DemoMarketplace;
@@ -55,21 +56,18 @@ public final class RealDemo implements AutoCloseable {
   }
 
   /** Waits until the demo answers from its database (schema applied, seed inserted). */
-  private void awaitCatalogue() throws Exception {
+  private void awaitCatalogue() {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      HttpResponse<String> products = http.send(
-          HttpRequest.newBuilder(demo.frontUri().resolve("/api/products")).build(), HttpResponse.BodyHandlers.ofString());
-      if (products.statusCode() == 200) {
-        return;
+    Await.until("the demo to serve its catalogue", Duration.ofSeconds(30), () -> {
+      try {
+        return http.send(HttpRequest.newBuilder(demo.frontUri().resolve("/api/products")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
       }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the demo did not serve its catalogue: " + products.statusCode() + " " + products.body());
-      }
-      Thread.sleep(50); // polling interval of a condition wait
-    }
+    });
   }
+
 
   /** Each default port of the demo (as the embedded journey config names them) to where it runs now. */
   public Map<String, String> addresses() {
@@ -99,15 +97,18 @@ public final class RealDemo implements AutoCloseable {
   }
 
   /** Declined payments once at least {@code expectedNew} more than {@code before} are logged (or 10 s passed). */
-  public int awaitDeclinedPayments(int before, int expectedNew) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    int now = declinedPayments();
-    while (now - before < expectedNew && System.nanoTime() < deadline) {
-      Thread.sleep(20); // the log line is written after the answer: wait for it
-      now = declinedPayments();
-    }
-    return now;
+  public int awaitDeclinedPayments(int before, int expectedNew) throws IOException {
+    // the log line is written after the answer: wait for it
+    Await.until(expectedNew + " declined payments in the app log", Duration.ofSeconds(10), () -> {
+      try {
+        return declinedPayments() - before >= expectedNew;
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return declinedPayments();
   }
+
 
   private static String hostPort(URI uri) {
     return uri.getHost() + ":" + uri.getPort();

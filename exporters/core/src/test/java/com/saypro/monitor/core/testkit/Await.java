@@ -1,11 +1,14 @@
-package com.saypro.monitor.incidents;
+package com.saypro.monitor.core.testkit;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Waits for a condition with a bounded timeout, checking often; never a fixed sleep. */
-public final class Poll {
-  private Poll() {}
+/**
+ * Waits for a condition with a bounded timeout, checking every 50 ms: what tests use instead of a
+ * fixed sleep. A condition that throws counts as not yet true until the timeout.
+ */
+public final class Await {
+  private Await() {}
 
   public static void until(String what, Duration timeout, Supplier<Boolean> condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
