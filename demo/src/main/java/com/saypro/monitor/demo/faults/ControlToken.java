@@ -56,12 +56,14 @@ public final class ControlToken {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.writeString(generatedFile, token + "\n", StandardCharsets.UTF_8);
+    // created owner-only before the token is written, so it is never readable by others, not even briefly
+    Files.deleteIfExists(generatedFile);
     try {
-      Files.setPosixFilePermissions(generatedFile, PosixFilePermissions.fromString("rw-------"));
+      Files.createFile(generatedFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the file keeps the default permissions
+      Files.createFile(generatedFile); // not a POSIX file system: its default permissions apply
     }
+    Files.writeString(generatedFile, token + "\n", StandardCharsets.UTF_8);
     return new ControlToken(token, generatedFile + " (generated)");
   }
 
