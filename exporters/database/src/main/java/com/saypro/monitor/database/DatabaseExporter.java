@@ -2,6 +2,7 @@ package com.saypro.monitor.database;
 
 import com.saypro.monitor.core.collect.CollectorRuntime;
 import com.saypro.monitor.core.collect.CollectorWorkers;
+import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.core.collect.SayproCollector;
 import com.saypro.monitor.core.collect.ScrapeDeadlinePolicy;
 import com.saypro.monitor.core.exporter.Exporter;
@@ -37,6 +38,7 @@ final class DatabaseExporter implements Exporter {
   private final CollectorWorkers probeWorkers;
   private final ExecutorService fanOut;
   private final ScrapeDeadlinePolicy policy;
+  private final List<MetricDef> ownMetrics;
 
   private DatabaseExporter(
       List<DatabaseTarget> targets,
@@ -45,7 +47,8 @@ final class DatabaseExporter implements Exporter {
       Map<String, ChecksCollector> checks,
       CollectorWorkers probeWorkers,
       ExecutorService fanOut,
-      ScrapeDeadlinePolicy policy) {
+      ScrapeDeadlinePolicy policy,
+      List<MetricDef> ownMetrics) {
     this.targets = targets;
     this.collectors = collectors;
     this.probeRuntimes = probeRuntimes;
@@ -53,6 +56,7 @@ final class DatabaseExporter implements Exporter {
     this.probeWorkers = probeWorkers;
     this.fanOut = fanOut;
     this.policy = policy;
+    this.ownMetrics = List.copyOf(ownMetrics);
   }
 
   /** Opens the pools (which connect lazily, so a down database does not stop the start). */
@@ -60,6 +64,9 @@ final class DatabaseExporter implements Exporter {
     List<DatabaseTarget> targets = new ArrayList<>();
     ExecutorService fanOut = Executors.newCachedThreadPool(daemonThreads());
     CollectorWorkers probeWorkers = new CollectorWorkers();
+    List<MetricDef> ownMetrics = config.checks().stream().flatMap(c -> c.metric().stream()).toList();
+    Map<String, List<MetricDef>> configured =
+        ownMetrics.isEmpty() ? Map.of() : Map.of(ChecksCollector.SPEC.name(), ownMetrics);
     try {
       for (TargetConfig target : config.targets()) {
         targets.add(new DatabaseTarget(target));
@@ -87,9 +94,9 @@ final class DatabaseExporter implements Exporter {
         Map<String, SayproCollector> one = new LinkedHashMap<>();
         perTarget.get(target.name()).forEach((name, instance) ->
             one.put(name, new FanOutCollector(List.of(target), List.of(instance), fanOut)));
-        probes.put(target.name(), context.collectors().runtime(one, policy, context.clock(), probeWorkers));
+        probes.put(target.name(), context.collectors().runtime(one, configured, policy, context.clock(), probeWorkers));
       }
-      return new DatabaseExporter(targets, all, probes, checks, probeWorkers, fanOut, policy);
+      return new DatabaseExporter(targets, all, probes, checks, probeWorkers, fanOut, policy, ownMetrics);
     } catch (RuntimeException e) {
       targets.forEach(DatabaseTarget::close);
       probeWorkers.close();
@@ -124,6 +131,12 @@ final class DatabaseExporter implements Exporter {
   @Override
   public Map<String, SayproCollector> collectors() {
     return collectors;
+  }
+
+  /** Gauge checks with their own {@code metric:} name, declared so the core accepts them from {@code checks}. */
+  @Override
+  public Map<String, List<MetricDef>> configuredMetrics() {
+    return ownMetrics.isEmpty() ? Map.of() : Map.of(ChecksCollector.SPEC.name(), ownMetrics);
   }
 
   @Override

@@ -44,9 +44,16 @@ public final class DatabaseExporterDefinition implements ExporterDefinition {
   @Override
   public Exporter create(ConfigNode config, ExporterContext context) throws ConfigException {
     DatabaseConfig database =
-        new DatabaseConfigReader(context.secretFiles(), ConfigLoader.withSystemEnvironment(), context.configDirectory())
+        new DatabaseConfigReader(
+                context.secretFiles(), ConfigLoader.withSystemEnvironment(), context.configDirectory(), builtInMetrics())
             .read(config);
     return DatabaseExporter.start(database, context, scrapePolicy(config));
+  }
+
+  private static java.util.Set<String> builtInMetrics() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    CollectorCatalog.SPECS.forEach(spec -> spec.metrics().forEach(m -> names.addAll(m.exposedNames())));
+    return names;
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.saypro.monitor.database.checks;
 
+import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.database.config.Engine;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Set;
  * @param targets the targets it runs on; empty means all
  * @param maxRows more rows than this fail the check (label sets must stay bounded)
  * @param source where it was defined, for messages ({@code checks.yml:12})
+ * @param metric a gauge check's own metric (its {@code metric:} key), in place of {@code
+ *     saypro_db_check_value}: labels {@code target}, the key columns, and {@code column} when it has
+ *     more than one value column
  */
 public record CheckConfig(
     String name,
@@ -29,12 +33,19 @@ public record CheckConfig(
     Duration timeout,
     Set<String> targets,
     int maxRows,
-    String source) {
+    String source,
+    Optional<MetricDef> metric) {
   public CheckConfig {
     queries = Map.copyOf(queries);
     labels = List.copyOf(labels);
     values = List.copyOf(values);
     targets = Set.copyOf(targets);
+    metric = metric == null ? Optional.empty() : metric;
+  }
+
+  /** Whether samples carry a {@code column} label: always on the shared metrics, on an own metric only with several values. */
+  public boolean labelsColumn() {
+    return metric.isEmpty() || values.size() > 1;
   }
 
   /** What a check measures, which decides the metric it feeds. */

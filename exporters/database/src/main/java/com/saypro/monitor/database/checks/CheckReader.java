@@ -1,5 +1,6 @@
 package com.saypro.monitor.database.checks;
 
+import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.core.config.ConfigException;
 import com.saypro.monitor.core.config.ConfigNode;
 import com.saypro.monitor.database.config.Engine;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  *   min_interval: 30s
  *   timeout: 5s
  *   targets: [marketplace]      # default: every target of a matching engine
+ *   metric: saypro_marketplace_payments_failed   # optional, gauge checks: an own metric name
  * </pre>
  */
 public final class CheckReader {
@@ -76,9 +78,36 @@ public final class CheckReader {
     Duration timeout = node.positiveDuration("timeout", Duration.ofSeconds(5));
     Set<String> targets = new LinkedHashSet<>(node.strings("targets"));
     int maxRows = node.integer("max_rows", 100, 1, 10_000);
+    Optional<MetricDef> metric = metric(node, kind, help, labels, values);
     return new CheckConfig(
         name, help, kind, queries, labels, values, minInterval, timeout, targets, maxRows,
-        node.file() + ":" + node.line());
+        node.file() + ":" + node.line(), metric);
+  }
+
+  /** The check's own gauge, named by {@code metric:}; integrity checks always feed the shared metric. */
+  private static Optional<MetricDef> metric(
+      ConfigNode node, CheckConfig.Kind kind, String help, List<String> labels, List<String> values)
+      throws ConfigException {
+    Optional<ConfigNode> metricNode = node.get("metric");
+    if (metricNode.isEmpty()) {
+      return Optional.empty();
+    }
+    ConfigNode nameNode = metricNode.get();
+    if (kind == CheckConfig.Kind.INTEGRITY) {
+      throw nameNode.error("an integrity check always feeds saypro_data_integrity_violations (remove metric, or make it kind: gauge)");
+    }
+    List<String> labelNames = new ArrayList<>();
+    labelNames.add("target");
+    labelNames.addAll(labels);
+    if (values.size() > 1) {
+      labelNames.add("column");
+    }
+    try {
+      return Optional.of(MetricDef.gauge(nameNode.asString(), help, labelNames.toArray(String[]::new)));
+    } catch (IllegalArgumentException e) {
+      throw nameNode.invalid("is not a valid gauge name: " + e.getMessage()
+          + " (saypro_ then lower-case letters, digits and _, not ending in _total)");
+    }
   }
 
   private static Map<Engine, String> queries(ConfigNode node) throws ConfigException {

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * saypro_data_integrity_violations{target="marketplace",check="orders_without_user"} 0.0
  * saypro_db_check_value{target="marketplace",check="payments_failed_5m",column="failed",gateway="cardpay",error_code="declined"} 3.0
+ * saypro_marketplace_orders_per_minute{target="marketplace"} 4.0    (a check with metric: saypro_marketplace_orders_per_minute)
  * saypro_db_check_success{target="marketplace",check="orders_without_user"} 1.0
  * saypro_db_check_age_seconds{target="marketplace",check="orders_without_user"} 12.5
  * saypro_db_check_duration_seconds{target="marketplace",check="orders_without_user"} 0.0021
@@ -165,6 +166,9 @@ public final class ChecksCollector implements TargetCollector {
           }
           if (check.kind() == CheckConfig.Kind.INTEGRITY) {
             out.addWithLabels(VIOLATIONS, value, labels(target, check, null, row));
+          } else if (check.metric().isPresent()) {
+            out.addWithLabels(check.metric().get(), value,
+                ownLabels(target, check, check.labelsColumn() ? check.values().get(i) : null, row));
           } else {
             out.addWithLabels(VALUE, value, labels(target, check, check.values().get(i), row));
           }
@@ -182,6 +186,19 @@ public final class ChecksCollector implements TargetCollector {
     }
     names.addAll(check.labels());
     values.addAll(row.labelValues());
+    return Labels.of(names, values);
+  }
+
+  /** Labels of a check's own metric: no {@code check} label, the metric name says which check it is. */
+  private static Labels ownLabels(String target, CheckConfig check, String column, CheckResult.Row row) {
+    List<String> names = new ArrayList<>(List.of("target"));
+    List<String> values = new ArrayList<>(List.of(target));
+    names.addAll(check.labels());
+    values.addAll(row.labelValues());
+    if (column != null) {
+      names.add("column");
+      values.add(column);
+    }
     return Labels.of(names, values);
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the exporter's own keys into a {@link DatabaseConfig}.
@@ -20,7 +21,7 @@ import java.util.Map;
  * <pre>
  * targets: [...]                      # see TargetReader
  * check_files: [bundled:marketplace]  # YAML files with a checks: list
- * checks: [...]                       # inline checks, see CheckReader
+ * checks: [...]                       # inline checks, see CheckReader (metric: gives a gauge check its own name)
  * top_tables: 10
  * slow_query_threshold: 5s
  * </pre>
@@ -28,10 +29,14 @@ import java.util.Map;
 public final class DatabaseConfigReader {
   private final SecretFiles secretFiles;
   private final CheckFiles checkFiles;
+  private final Set<String> builtInMetrics;
 
-  public DatabaseConfigReader(SecretFiles secretFiles, ConfigLoader checkFileLoader, Path configDirectory) {
+  /** @param builtInMetrics every name the exporter's collectors expose, which no check may take */
+  public DatabaseConfigReader(
+      SecretFiles secretFiles, ConfigLoader checkFileLoader, Path configDirectory, Set<String> builtInMetrics) {
     this.secretFiles = secretFiles;
     this.checkFiles = new CheckFiles(checkFileLoader, configDirectory);
+    this.builtInMetrics = Set.copyOf(builtInMetrics);
   }
 
   public DatabaseConfig read(ConfigNode root) throws ConfigException {
@@ -65,8 +70,29 @@ public final class DatabaseConfigReader {
         }
       }
     }
+    ownMetricsAreUnique(checks);
     int topTables = root.integer("top_tables", 10, 1, 500);
     Duration slow = root.positiveDuration("slow_query_threshold", Duration.ofSeconds(5));
     return new DatabaseConfig(targets, checks, topTables, slow);
+  }
+
+  /** A check's own metric may not take a name the exporter already exposes, or another check's. */
+  private void ownMetricsAreUnique(List<CheckConfig> checks) throws ConfigException {
+    Map<String, CheckConfig> owners = new HashMap<>();
+    for (CheckConfig check : checks) {
+      if (check.metric().isEmpty()) {
+        continue;
+      }
+      String name = check.metric().get().name();
+      if (builtInMetrics.contains(name) || name.startsWith("saypro_scrape_") || name.startsWith("saypro_exporter_")) {
+        throw new ConfigException(check.source() + ": check " + check.name() + ": metric " + name
+            + " is a name the exporter already uses; choose another");
+      }
+      CheckConfig previous = owners.put(name, check);
+      if (previous != null) {
+        throw new ConfigException(check.source() + ": check " + check.name() + ": metric " + name
+            + " is already the metric of check " + previous.name() + " (" + previous.source() + ")");
+      }
+    }
   }
 }
