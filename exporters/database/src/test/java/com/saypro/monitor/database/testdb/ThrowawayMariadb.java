@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,14 +21,21 @@ public final class ThrowawayMariadb implements AutoCloseable {
 
   private final Path directory;
   private final int port;
+  private final List<String> serverOptions;
   private Process server;
 
-  private ThrowawayMariadb(Path directory, int port) {
+  private ThrowawayMariadb(Path directory, int port, List<String> serverOptions) {
     this.directory = directory;
     this.port = port;
+    this.serverOptions = List.copyOf(serverOptions);
   }
 
   public static ThrowawayMariadb start() {
+    return start(List.of("--skip-log-bin"));
+  }
+
+  /** With these server options in place of {@code --skip-log-bin} (e.g. a binary log and a server id). */
+  public static ThrowawayMariadb start(List<String> serverOptions) {
     Processes.require(SERVER, "mariadb-server");
     Processes.require(INSTALL, "mariadb-server");
     try {
@@ -34,7 +43,7 @@ public final class ThrowawayMariadb implements AutoCloseable {
       Processes.chown(dir, "mysql");
       Processes.run(Processes.as("mysql", INSTALL.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
           "--auth-root-authentication-method=normal", "--skip-test-db"), 180);
-      ThrowawayMariadb maria = new ThrowawayMariadb(dir, Processes.freePort());
+      ThrowawayMariadb maria = new ThrowawayMariadb(dir, Processes.freePort(), serverOptions);
       maria.startServer();
       return maria;
     } catch (IOException e) {
@@ -44,11 +53,13 @@ public final class ThrowawayMariadb implements AutoCloseable {
 
   public synchronized void startServer() {
     try {
-      server = new ProcessBuilder(Processes.as("mysql", SERVER.toString(), "--no-defaults",
-              "--datadir=" + directory.resolve("data"), "--port=" + port, "--socket=" + directory.resolve("mysqld.sock"),
-              "--bind-address=127.0.0.1", "--pid-file=" + directory.resolve("mysqld.pid"), "--skip-log-bin",
-              "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M",
-              "--log-error=" + directory.resolve("error.log")))
+      List<String> command = new ArrayList<>(Processes.as("mysql", SERVER.toString(), "--no-defaults",
+          "--datadir=" + directory.resolve("data"), "--port=" + port, "--socket=" + directory.resolve("mysqld.sock"),
+          "--bind-address=127.0.0.1", "--pid-file=" + directory.resolve("mysqld.pid"),
+          "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M",
+          "--log-error=" + directory.resolve("error.log")));
+      command.addAll(serverOptions);
+      server = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(directory.resolve("stdout.log").toFile())
           .start();
@@ -99,6 +110,10 @@ public final class ThrowawayMariadb implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     server = null;
+  }
+
+  public int port() {
+    return port;
   }
 
   public String url(String database) {

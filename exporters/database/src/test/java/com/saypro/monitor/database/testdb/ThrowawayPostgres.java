@@ -18,12 +18,13 @@ public final class ThrowawayPostgres implements AutoCloseable {
   private final Path directory;
   private final Path bin;
   private final int port;
-  private final String superPassword = "super-" + UUID.randomUUID();
+  private final String superPassword;
 
-  private ThrowawayPostgres(Path directory, Path bin, int port) {
+  private ThrowawayPostgres(Path directory, Path bin, int port, String superPassword) {
     this.directory = directory;
     this.bin = bin;
     this.port = port;
+    this.superPassword = superPassword;
   }
 
   /** Creates the cluster and starts it. */
@@ -31,13 +32,38 @@ public final class ThrowawayPostgres implements AutoCloseable {
     Path bin = postgresBin();
     try {
       Path dir = Files.createTempDirectory("saypro-pg-");
-      ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, Processes.freePort());
+      ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, Processes.freePort(), "super-" + UUID.randomUUID());
       Files.writeString(dir.resolve("pwfile"), pg.superPassword + "\n");
       Processes.chown(dir, "postgres");
       Processes.run(Processes.as("postgres", bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
           "-U", "postgres", "-A", "scram-sha-256", "--pwfile=" + dir.resolve("pwfile"), "-E", "UTF8", "--no-sync"), 120);
       pg.startServer();
       return pg;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A streaming replica of {@code primary} ({@code pg_basebackup -R}: a standby with a WAL receiver),
+   * started on its own free port. The primary's default {@code pg_hba.conf} allows replication from
+   * 127.0.0.1 with the superuser's password, which reaches pg_basebackup through a password file.
+   */
+  public static ThrowawayPostgres replicaOf(ThrowawayPostgres primary) {
+    try {
+      Path dir = Files.createTempDirectory("saypro-pg-replica-");
+      Path passfile = dir.resolve("pgpass");
+      Files.writeString(passfile, "127.0.0.1:" + primary.port + ":*:postgres:" + primary.superPassword + "\n");
+      Files.setPosixFilePermissions(passfile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Processes.chown(dir, "postgres");
+      ThrowawayPostgres replica = new ThrowawayPostgres(dir, primary.bin, Processes.freePort(), primary.superPassword);
+      List<String> command = new java.util.ArrayList<>(List.of("env", "PGPASSFILE=" + passfile));
+      command.addAll(Processes.as("postgres", primary.bin.resolve("pg_basebackup").toString(),
+          "-h", "127.0.0.1", "-p", Integer.toString(primary.port), "-U", "postgres",
+          "-D", dir.resolve("data").toString(), "-R", "-X", "stream", "--no-sync"));
+      Processes.run(command, 120);
+      replica.startServer();
+      return replica;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
