@@ -12,6 +12,7 @@ import com.saypro.monitor.database.testdb.ThrowawayPostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,17 @@ class ReplicationTest {
     }
   }
 
+  /** Scrapes (2 s apart on the exporter's clock, past every min_interval) until {@code done} holds; returns that scrape. */
+  private static Scrape scrapeUntil(ExporterTestKit kit, MutableClock clock, String what, Predicate<Scrape> done) {
+    AtomicReference<Scrape> last = new AtomicReference<>();
+    Await.until(what, WAIT, () -> {
+      clock.advance(Duration.ofSeconds(2));
+      last.set(kit.scrape("X-Prometheus-Scrape-Timeout-Seconds", "10"));
+      return done.test(last.get());
+    });
+    return last.get();
+  }
+
   private static String target(String name, String engine, String url) {
     return "  - {name: " + name + ", engine: " + engine + ", url: \"" + url + "\", user: " + USER
         + ", password: " + PASSWORD + ", connect_timeout: 2s}\n";
@@ -85,17 +97,10 @@ class ReplicationTest {
     MutableClock clock = MutableClock.startingNow();
     try (ExporterTestKit kit = ExporterTestKit.builder(new DatabaseExporterDefinition()).clock(clock).config(config()).start()) {
       // the MariaDB monitor user reaches the replica through the binary log
-      AtomicReference<Scrape> last = new AtomicReference<>();
-      Await.until("both replicas streaming", WAIT, () -> {
-        clock.advance(Duration.ofSeconds(2));
-        Scrape s = kit.scrape("X-Prometheus-Scrape-Timeout-Seconds", "10");
-        boolean streaming = s.maybe("saypro_db_replication_thread_running", "target", "pg_replica", "thread", "wal_receiver").orElse(0) == 1
-            && s.maybe("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "io").orElse(0) == 1
-            && s.maybe("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "sql").orElse(0) == 1;
-        last.set(s);
-        return streaming;
-      });
-      Scrape healthy = last.get();
+      Scrape healthy = scrapeUntil(kit, clock, "both replicas streaming", s ->
+          s.maybe("saypro_db_replication_thread_running", "target", "pg_replica", "thread", "wal_receiver").orElse(0) == 1
+              && s.maybe("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "io").orElse(0) == 1
+              && s.maybe("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "sql").orElse(0) == 1);
       assertThat(healthy.value("saypro_db_replication_role_info", "target", "pg_primary", "role", "primary")).isEqualTo(1.0);
       assertThat(healthy.value("saypro_db_replication_role_info", "target", "pg_replica", "role", "replica")).isEqualTo(1.0);
       assertThat(healthy.value("saypro_db_replication_role_info", "target", "maria_primary", "role", "primary")).isEqualTo(1.0);
@@ -112,15 +117,9 @@ class ReplicationTest {
         replica.run("STOP SLAVE IO_THREAD");
       }
       pgPrimary.stopServer(false);
-      Await.until("replication broken on both replicas", WAIT, () -> {
-        clock.advance(Duration.ofSeconds(2));
-        Scrape s = kit.scrape("X-Prometheus-Scrape-Timeout-Seconds", "10");
-        boolean stopped = s.maybe("saypro_db_replication_thread_running", "target", "pg_replica", "thread", "wal_receiver").orElse(1) == 0
-            && s.maybe("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "io").orElse(1) == 0;
-        last.set(s);
-        return stopped;
-      });
-      Scrape broken = last.get();
+      Scrape broken = scrapeUntil(kit, clock, "replication broken on both replicas", s ->
+          s.maybe("saypro_db_replication_thread_running", "target", "pg_replica", "thread", "wal_receiver").orElse(1) == 0
+              && s.maybe("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "io").orElse(1) == 0);
       assertThat(broken.value("saypro_db_replication_thread_running", "target", "maria_replica", "thread", "sql")).isEqualTo(1.0);
       assertThat(broken.value("saypro_db_replication_role_info", "target", "pg_replica", "role", "replica")).isEqualTo(1.0);
       assertThat(broken.value("saypro_db_up", "target", "pg_primary")).isZero();
