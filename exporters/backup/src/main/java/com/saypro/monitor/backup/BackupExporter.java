@@ -52,7 +52,7 @@ final class BackupExporter implements Exporter {
     this.listings = listings;
     this.pool = pool;
     if (context.enabled(JobsCollector.NAME)) {
-      collectors.put(JobsCollector.NAME, new JobsCollector(List.copyOf(jobs.values()), pool));
+      collectors.put(JobsCollector.NAME, new JobsCollector(List.copyOf(jobs.values()), pool, checksums, listings));
     }
     if (context.enabled(DrillsCollector.NAME)) {
       collectors.put(DrillsCollector.NAME, new DrillsCollector(drills));
@@ -125,15 +125,6 @@ final class BackupExporter implements Exporter {
     lines.add(config.drillToken().isPresent() ? "on-demand drills: POST /drill with the bearer token"
         : "on-demand drills: off (no drill_api.bearer_token_file)");
     return lines;
-  }
-
-  /** For tests and the benchmark: how often files were hashed and folders listed. */
-  Checksums checksums() {
-    return checksums;
-  }
-
-  DirectoryListings listings() {
-    return listings;
   }
 
   @Override

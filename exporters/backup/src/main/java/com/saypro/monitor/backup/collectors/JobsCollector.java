@@ -1,6 +1,8 @@
 package com.saypro.monitor.backup.collectors;
 
 import com.saypro.monitor.backup.config.JobConfig;
+import com.saypro.monitor.backup.source.Checksums;
+import com.saypro.monitor.backup.source.DirectoryListings;
 import com.saypro.monitor.backup.source.JobState;
 import com.saypro.monitor.backup.source.JobTracker;
 import com.saypro.monitor.backup.source.SourceError;
@@ -68,17 +70,26 @@ public final class JobsCollector implements SayproCollector {
   static final MetricDef SOURCE_ERRORS = MetricDef.counter("saypro_backup_source_errors_total",
       "Polls that found the job's source broken, by reason.", "job", "reason");
 
+  static final MetricDef CHECKSUM_READS = MetricDef.counter("saypro_backup_checksum_reads_total",
+      "Backup files read to compute their sha256 (each version of a file is read once).");
+  static final MetricDef LISTINGS = MetricDef.counter("saypro_backup_folder_listings_total",
+      "Times a backup folder was listed (only when its modification time changed).");
+
   public static final CollectorSpec SPEC = CollectorSpec.of(NAME,
       "backup jobs: last attempt and success, outcomes, duration, size and its change, integrity, source errors",
       INFO, LAST_ATTEMPT, LAST_SUCCESS, MAX_AGE, RUNS, DURATION, SIZE, SIZE_CHANGE, SIZE_OK, INTEGRITY, SOURCE_OK,
-      SOURCE_ERRORS);
+      SOURCE_ERRORS, CHECKSUM_READS, LISTINGS);
 
   private final List<JobTracker> jobs;
   private final ExecutorService pool;
+  private final Checksums checksums;
+  private final DirectoryListings listings;
 
-  public JobsCollector(List<JobTracker> jobs, ExecutorService pool) {
+  public JobsCollector(List<JobTracker> jobs, ExecutorService pool, Checksums checksums, DirectoryListings listings) {
     this.jobs = List.copyOf(jobs);
     this.pool = pool;
+    this.checksums = checksums;
+    this.listings = listings;
   }
 
   @Override
@@ -127,6 +138,7 @@ public final class JobsCollector implements SayproCollector {
       }
     }
     return List.of(info.build(), attempt.build(), success.build(), maxAge.build(), runs.build(), duration.build(),
-        size.build(), change.build(), sizeOk.build(), integrity.build(), sourceOk.build(), errors.build());
+        size.build(), change.build(), sizeOk.build(), integrity.build(), sourceOk.build(), errors.build(),
+        CHECKSUM_READS.points().add(checksums.filesHashed()).build(), LISTINGS.points().add(listings.listings()).build());
   }
 }

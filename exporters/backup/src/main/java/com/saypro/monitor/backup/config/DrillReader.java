@@ -51,10 +51,6 @@ final class DrillReader {
     String defaultUser = engine == DrillConfig.Engine.POSTGRESQL ? "postgres" : "root";
     String maintenance = engine == DrillConfig.Engine.POSTGRESQL ? "postgres" : "";
     DatabaseEndpoint scratch = endpoint(name, node.require("scratch").asMap(), defaultPort, defaultUser, maintenance, true);
-    if (SYSTEM_DATABASES.contains(scratch.database().toLowerCase(java.util.Locale.ROOT))) {
-      throw node.require("scratch").asMap().require("database").invalid(
-          "drill \"" + name + "\": a system database cannot be a scratch target (use a name such as saypro_drill)");
-    }
     List<DatabaseEndpoint> sources = new ArrayList<>();
     ConfigNode sourcesNode = node.require("sources");
     for (ConfigNode item : sourcesNode.items()) {
@@ -107,6 +103,9 @@ final class DrillReader {
     if (!IDENTIFIER.matcher(database).matches()) {
       throw dbNode.invalid("drill \"" + drill + "\": is not a plain database name (letters, digits, _)");
     }
+    if (withLogin && SYSTEM_DATABASES.contains(database.toLowerCase(java.util.Locale.ROOT))) {
+      throw dbNode.invalid("drill \"" + drill + "\": a system database cannot be a scratch target (use a name such as saypro_drill)");
+    }
     if (!withLogin) {
       return new DatabaseEndpoint(host, port, database, "", Optional.empty(), "");
     }
@@ -120,7 +119,7 @@ final class DrillReader {
       throw node.require("maintenance_database").invalid("drill \"" + drill + "\": is not a plain database name");
     }
     if (maintenance.equals(database)) {
-      throw node.require("maintenance_database").invalid("drill \"" + drill + "\": must differ from the scratch database");
+      throw node.error("drill \"" + drill + "\": must differ from the scratch database");
     }
     return new DatabaseEndpoint(host, port, database, user, password, maintenance);
   }
