@@ -95,6 +95,9 @@ final class PostgresScratch implements ScratchDatabase {
 
   /** pg_dump's custom format starts with PGDMP; its tar format is a ustar archive. */
   static boolean archive(Path dump) throws DrillException {
+    if (!Files.isRegularFile(dump)) {
+      return false; // a pipe or device is streamed as plain SQL (pg_restore needs a seekable archive)
+    }
     byte[] head = new byte[512];
     try (InputStream in = Files.newInputStream(dump)) {
       int n = in.readNBytes(head, 0, head.length);
