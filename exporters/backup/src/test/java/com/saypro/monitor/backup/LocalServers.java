@@ -95,11 +95,7 @@ final class LocalServers {
     List<String> argv = new ArrayList<>(List.of("mariadb-dump", "--no-defaults", "--protocol=TCP", "-h", "127.0.0.1",
         "-P", "3306", "-u", "root", "--single-transaction", "--result-file=" + file));
     argv.addAll(List.of(extra));
-    if (extra.length == 0) {
-      argv.add(database);
-    } else {
-      argv.add(database);
-    }
+    argv.add(database);
     run(null, argv.toArray(new String[0]));
   }
 }
