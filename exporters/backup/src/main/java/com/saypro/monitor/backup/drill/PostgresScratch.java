@@ -62,23 +62,21 @@ final class PostgresScratch implements ScratchDatabase {
 
   @Override
   public void create(Instant deadline) throws DrillException, InterruptedException {
-    String existing = maintenance("SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = '"
-        + scratch.database() + "'", deadline, DrillFailure.SCRATCH_FAILED, "check scratch database").stdout().strip();
-    if (!existing.isEmpty() || exists(deadline)) {
-      if (!existing.equals(MARKER)) {
+    // one row when the database exists: "x" followed by its comment
+    String existing = maintenance("SELECT 'x' || coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database"
+        + " WHERE datname = '" + scratch.database() + "'", deadline, DrillFailure.SCRATCH_FAILED, "check scratch database")
+        .stdout().strip();
+    if (!existing.isEmpty()) {
+      if (!existing.equals("x" + MARKER)) {
         throw new DrillException(DrillFailure.SCRATCH_FAILED, "database " + scratch.database()
             + " exists and was not created by a drill; the drill will not drop it");
       }
       drop(deadline);
     }
-    maintenance("CREATE DATABASE " + quoted(), deadline, DrillFailure.SCRATCH_FAILED, "create scratch database");
-    maintenance("COMMENT ON DATABASE " + quoted() + " IS '" + MARKER + "'", deadline, DrillFailure.SCRATCH_FAILED,
-        "mark scratch database");
-  }
-
-  private boolean exists(Instant deadline) throws DrillException, InterruptedException {
-    return !maintenance("SELECT 1 FROM pg_database WHERE datname = '" + scratch.database() + "'", deadline,
-        DrillFailure.SCRATCH_FAILED, "check scratch database").stdout().isBlank();
+    // one psql for both: each -c runs on its own (CREATE DATABASE cannot run in a transaction)
+    List<String> argv = psql(scratch.maintenanceDatabase());
+    argv.addAll(List.of("-c", "CREATE DATABASE " + quoted(), "-c", "COMMENT ON DATABASE " + quoted() + " IS '" + MARKER + "'"));
+    commands.run(Command.of(argv, env(), commands.left(deadline)), DrillFailure.SCRATCH_FAILED, "create scratch database");
   }
 
   @Override
