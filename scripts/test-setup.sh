@@ -10,6 +10,11 @@ declare -A NEEDED=(
   [amtool]=prometheus-alertmanager
   [prometheus-alertmanager]=prometheus-alertmanager
   [docker-compose]=docker-compose
+  [restic]=restic
+  [pg_restore]=postgresql-client
+  [psql]=postgresql-client
+  [mariadb-dump]=mariadb-client
+  [mariadb]=mariadb-client
 )
 
 missing=()

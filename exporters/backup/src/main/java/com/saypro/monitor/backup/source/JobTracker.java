@@ -1,0 +1,118 @@
+package com.saypro.monitor.backup.source;
+
+import com.saypro.monitor.backup.config.JobConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Turns a job's polls into its reported state: counts each run once (a run is new when it is later
+ * than the newest run counted before, so pruned old dumps never count again), keeps the last
+ * success across a failed run, and compares the newest backup's size with the one before it.
+ */
+public final class JobTracker implements AutoCloseable {
+  private final JobConfig config;
+  private final JobSource source;
+  private Run lastCounted;
+  private long successes;
+  private long failures;
+  private final long[] errors = new long[SourceError.values().length];
+  private Instant lastSuccess;
+  private Run newest;
+  private OptionalLong previousBytes = OptionalLong.empty();
+  private JobState state;
+
+  public JobTracker(JobConfig config, JobSource source) {
+    this.config = config;
+    this.source = source;
+  }
+
+  public JobConfig config() {
+    return config;
+  }
+
+  /** Polls the source and returns the job's new state. */
+  public synchronized JobState poll(Instant now, Duration budget) throws InterruptedException {
+    Observation seen = source.poll(now, budget);
+    seen.error().ifPresent(e -> errors[e.ordinal()]++);
+    List<Run> runs = seen.runs();
+    countNewRuns(runs);
+    seen.lastSuccessHint().ifPresent(this::success);
+    Run newestNow = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+    Optional<Run> newestOk = runs.stream().filter(Run::success).reduce((a, b) -> b);
+    newestOk.ifPresent(r -> success(r.time()));
+    if (newestNow != null && (newest == null || !newestNow.key().equals(newest.key()))) {
+      previousBytes = previousSize(runs, seen.previousBytesHint());
+      newest = newestNow;
+    } else if (newestNow != null) {
+      newest = newestNow; // the same run, perhaps grown
+    }
+    Optional<Instant> attempt = Optional.ofNullable(newest).map(Run::time);
+    if (seen.attemptInProgress().isPresent()) {
+      attempt = seen.attemptInProgress();
+    }
+    Run sized = newestOk.orElse(null);
+    OptionalLong size = sized == null ? OptionalLong.empty() : sized.bytes();
+    double ratio = 1.0;
+    if (size.isPresent() && previousBytes.isPresent() && previousBytes.getAsLong() > 0) {
+      ratio = (double) size.getAsLong() / previousBytes.getAsLong();
+    }
+    state = new JobState(seen.error().isEmpty(), seen.detail(), attempt, Optional.ofNullable(lastSuccess),
+        Optional.ofNullable(newest).flatMap(Run::duration), size, ratio, ratio >= config.minSizeRatio(),
+        seen.integrity(), successes, failures, errors.clone(), newestOk);
+    return state;
+  }
+
+  /** The state of the last poll, if any (for the landing page). */
+  public synchronized Optional<JobState> last() {
+    return Optional.ofNullable(state);
+  }
+
+  private void success(Instant at) {
+    if (lastSuccess == null || at.isAfter(lastSuccess)) {
+      lastSuccess = at;
+    }
+  }
+
+  private void countNewRuns(List<Run> runs) {
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      Run run = runs.get(i);
+      if (lastCounted != null && Run.chronological(run, lastCounted) <= 0) {
+        break;
+      }
+      if (run.success()) {
+        successes++;
+      } else {
+        failures++;
+      }
+    }
+    if (!runs.isEmpty()) {
+      Run last = runs.get(runs.size() - 1);
+      if (lastCounted == null || Run.chronological(last, lastCounted) > 0) {
+        lastCounted = last;
+      }
+    }
+  }
+
+  /** The size of the successful backup before the newest one: from the runs, the hint, or memory. */
+  private OptionalLong previousSize(List<Run> runs, OptionalLong hint) {
+    List<Run> ok = runs.stream().filter(Run::success).toList();
+    if (ok.size() >= 2 && ok.get(ok.size() - 2).bytes().isPresent()) {
+      return ok.get(ok.size() - 2).bytes();
+    }
+    if (hint.isPresent()) {
+      return hint;
+    }
+    if (newest != null && newest.success()) {
+      return newest.bytes();
+    }
+    return previousBytes;
+  }
+
+  @Override
+  public void close() throws Exception {
+    source.close();
+  }
+}

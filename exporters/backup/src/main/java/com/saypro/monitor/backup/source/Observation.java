@@ -1,0 +1,44 @@
+package com.saypro.monitor.backup.source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What one poll of a source saw.
+ *
+ * @param runs the runs the source can see, oldest first (a status file shows one, a folder every
+ *     matching file, restic every snapshot); may be empty when the source failed
+ * @param integrity the newest backup's checksum or repository check; empty when not checked (yet)
+ * @param lastSuccessHint a last success the source remembers beyond the runs it shows (a status
+ *     file's {@code last_success} after a failed run)
+ * @param previousBytesHint the size of the backup before the newest, when the source records it
+ * @param attemptInProgress when a run started and has not finished (status file outcome running)
+ */
+public record Observation(
+    Optional<SourceError> error,
+    String detail,
+    List<Run> runs,
+    Optional<Boolean> integrity,
+    Optional<Instant> lastSuccessHint,
+    OptionalLong previousBytesHint,
+    Optional<Instant> attemptInProgress) {
+  public Observation {
+    runs = List.copyOf(runs);
+  }
+
+  public static Observation failed(SourceError error, String detail) {
+    return new Observation(Optional.of(error), detail, List.of(), Optional.empty(), Optional.empty(),
+        OptionalLong.empty(), Optional.empty());
+  }
+
+  public static Observation of(List<Run> runs, Optional<Boolean> integrity) {
+    return new Observation(Optional.empty(), "", runs, integrity, Optional.empty(), OptionalLong.empty(), Optional.empty());
+  }
+
+  /** The same runs, but the source is in error (a folder with runs and a missing checksum file). */
+  public Observation withError(SourceError reason, String why) {
+    return new Observation(Optional.of(reason), why, runs, integrity, lastSuccessHint, previousBytesHint, attemptInProgress);
+  }
+}
