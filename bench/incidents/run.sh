@@ -33,7 +33,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(uname -r), exporter cla
 for store in "${stores[@]}"; do
   case "$store" in
     sqlite)
-      java -Xmx1g -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench sqlite ;;
+      java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench sqlite ;;
     postgresql)
       psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
       java -Xmx1g -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench postgresql \
