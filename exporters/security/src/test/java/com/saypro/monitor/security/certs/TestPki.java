@@ -95,7 +95,11 @@ final class TestPki {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             for (Object object : objects) {
-                writer.writeObject(object);
+                if (object instanceof org.bouncycastle.util.io.pem.PemObjectGenerator generator) {
+                    writer.writeObject(generator);
+                } else {
+                    writer.writeObject(object);
+                }
             }
         }
         return Files.writeString(file, text.toString());
