@@ -2,8 +2,10 @@ package com.saypro.monitor.logengine.config;
 
 import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.logengine.rules.FieldDerivation;
+import com.saypro.monitor.logengine.rules.LineAnalyser;
 import com.saypro.monitor.logengine.rules.MetricRule;
 import com.saypro.monitor.logengine.rules.RouteClassifier;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,12 +18,21 @@ import java.util.function.Supplier;
  *
  * @param parser      the parser used when the source does not configure one
  * @param derivations the derived fields, given the source's route classifier (its defaults plus overrides)
+ * @param analysers   stateful line consumers with their own metrics, made fresh for each running source (so a
+ *                    reload starts them empty); their metrics are declared by the exporter
  */
 public record LogPreset(String name, String help, Supplier<SourceParser> parser,
-        Function<RouteClassifier, List<FieldDerivation>> derivations, List<PresetMetric> metrics) {
+        Function<RouteClassifier, List<FieldDerivation>> derivations, List<PresetMetric> metrics,
+        Function<Clock, List<LineAnalyser>> analysers) {
 
     public LogPreset {
         metrics = List.copyOf(metrics);
+    }
+
+    /** A preset without analysers. */
+    public LogPreset(String name, String help, Supplier<SourceParser> parser,
+            Function<RouteClassifier, List<FieldDerivation>> derivations, List<PresetMetric> metrics) {
+        this(name, help, parser, derivations, metrics, clock -> List.of());
     }
 
     /** The declared metrics, for {@code CollectorSpec}s. */

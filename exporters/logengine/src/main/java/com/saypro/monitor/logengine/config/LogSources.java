@@ -34,7 +34,7 @@ public final class LogSources implements Closeable {
         this.config = config;
         List<Running> pipelines = new ArrayList<>();
         for (LogSourceSpec spec : config.sources()) {
-            pipelines.add(new Running(spec, new LogPipeline(spec.tailer(), spec.parser(), spec.metricRules(), clock)));
+            pipelines.add(new Running(spec, new LogPipeline(spec.tailer(), spec.parser(), spec.metricRules(clock), clock)));
         }
         this.running = List.copyOf(pipelines);
     }

@@ -104,7 +104,8 @@ final class SourceReader {
             rules.add(rule.rule());
             configured.add(rule.def());
         }
-        return new LogSourceSpec(name, tailer, parser.parser(), derivations, rules, presetDefs, configured);
+        return new LogSourceSpec(name, tailer, parser.parser(), derivations, rules, presetDefs, configured,
+                preset != null ? preset.analysers() : clock -> List.of());
     }
 
     /** A preset's caps, unless the source sets its own for all its rules. */
