@@ -27,7 +27,11 @@ public final class DnsChecker {
       answer = DnsClient.ask(query.resolver().address(), query.query(), query.type(), query.timeout());
     } catch (IOException e) {
       double took = (System.nanoTime() - start) / 1e9;
-      String rcode = e instanceof SocketTimeoutException ? "TIMEOUT" : "ERROR";
+      // dnsjava reports a timeout as a plain IOException ("Timed out while trying to resolve ...")
+      boolean timedOut = e instanceof SocketTimeoutException
+          || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timed out")
+          || took >= query.timeout().toNanos() / 1e9;
+      String rcode = timedOut ? "TIMEOUT" : "ERROR";
       return new DnsResult(rcode, took, false, false, OptionalLong.empty(), false, false, false);
     }
     Message message = answer.message();
