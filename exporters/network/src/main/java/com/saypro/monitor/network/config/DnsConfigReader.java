@@ -39,8 +39,7 @@ final class DnsConfigReader {
       ConfigNode resolverNode = map.require("resolver");
       String resolverName = resolverNode.asString();
       ResolverConfig resolver = resolvers.stream().filter(r -> r.name().equals(resolverName)).findFirst()
-          .orElseThrow(() -> resolverNode.invalid("is not a configured resolver" + where + " (known: "
-              + String.join(", ", resolvers.stream().map(ResolverConfig::name).toList()) + ")"));
+          .orElseThrow(() -> resolverNode.invalid("is not a configured resolver" + where + Names.known(resolvers.stream().map(ResolverConfig::name).toList(), "dns.resolvers")));
       Name query = dnsName(map.require("query"), where);
       ConfigNode typeNode = map.get("type").orElse(null);
       String typeText = typeNode == null ? "A" : typeNode.asString().toUpperCase(Locale.ROOT);

@@ -22,4 +22,9 @@ final class Names {
     }
     return name;
   }
+
+  /** " (known: a, b)" or " (none configured: add them under dns.resolvers)". */
+  static String known(java.util.List<String> names, String where) {
+    return names.isEmpty() ? " (none configured: add them under " + where + ")" : " (known: " + String.join(", ", names) + ")";
+  }
 }

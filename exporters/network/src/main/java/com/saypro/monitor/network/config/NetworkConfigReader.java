@@ -110,8 +110,7 @@ public final class NetworkConfigReader {
       String wanted = resolverNode.get().asString();
       resolver = resolvers.stream().filter(r -> r.name().equals(wanted)).findFirst();
       if (resolver.isEmpty()) {
-        throw resolverNode.get().invalid("is not a configured resolver" + where + " (known: "
-            + String.join(", ", resolvers.stream().map(ResolverConfig::name).toList()) + ")");
+        throw resolverNode.get().invalid("is not a configured resolver" + where + Names.known(resolvers.stream().map(ResolverConfig::name).toList(), "dns.resolvers"));
       }
     }
     String addresses = item.string("addresses", "all");

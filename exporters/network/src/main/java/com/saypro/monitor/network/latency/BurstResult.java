@@ -27,6 +27,17 @@ public record BurstResult(List<AddressResult> addresses, int refused, boolean re
       return sent() == 0 ? 1 : (double) (sent() - rtts.length) / sent();
     }
 
+    /** The median answered round-trip time; NaN without answers. */
+    public double medianSeconds() {
+      if (rtts.length == 0) {
+        return Double.NaN;
+      }
+      double[] sorted = rtts.clone();
+      java.util.Arrays.sort(sorted);
+      int mid = sorted.length / 2;
+      return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
     /**
      * Mean absolute difference of consecutive round-trip times (the inter-packet delay variation
      * of RFC 3393, averaged); NaN with fewer than two answers.

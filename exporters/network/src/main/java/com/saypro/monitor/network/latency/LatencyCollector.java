@@ -18,6 +18,7 @@ import java.util.Map;
  * saypro_network_probe_rtt_seconds_bucket{target="shop",address="10.0.0.5",le="0.1"} 120
  * saypro_network_probe_loss_ratio{target="shop",address="10.0.0.5"} 0.2
  * saypro_network_probe_jitter_seconds{target="shop",address="10.0.0.5"} 0.0031
+ * saypro_network_probe_rtt_median_seconds{target="shop",address="10.0.0.5"} 0.0201
  * saypro_network_probe_success{target="shop"} 1
  * saypro_network_probe_failures_total{target="shop",address="10.0.0.5",reason="timeout"} 30
  * </pre>
@@ -29,6 +30,8 @@ public final class LatencyCollector implements SayproCollector {
       "Share of the latest burst's probes that got no answer.", "target", "address");
   public static final MetricDef JITTER = MetricDef.gauge("saypro_network_probe_jitter_seconds",
       "Mean absolute difference of consecutive round-trip times in the latest burst.", "target", "address");
+  public static final MetricDef MEDIAN = MetricDef.gauge("saypro_network_probe_rtt_median_seconds",
+      "Median round-trip time of the latest burst's answered probes.", "target", "address");
   public static final MetricDef SUCCESS = MetricDef.gauge("saypro_network_probe_success",
       "1 if at least one address of the target answered in the latest burst.", "target");
   public static final MetricDef SENT = MetricDef.counter("saypro_network_probe_sent_total",
@@ -45,7 +48,7 @@ public final class LatencyCollector implements SayproCollector {
   public static final MetricDef METHOD = MetricDef.info("saypro_network_probe_method_info",
       "How the target is probed (tcp or icmp).", "target", "method");
   public static final List<MetricDef> METRICS =
-      List.of(RTT, LOSS, JITTER, SUCCESS, SENT, FAILURES, RESOLVE_FAILURES, REFUSED, LAST_RUN, METHOD);
+      List.of(RTT, LOSS, JITTER, MEDIAN, SUCCESS, SENT, FAILURES, RESOLVE_FAILURES, REFUSED, LAST_RUN, METHOD);
 
   private final LatencyStats stats;
   private final List<TargetConfig> targets;
@@ -67,6 +70,7 @@ public final class LatencyCollector implements SayproCollector {
     MetricDef.Points rtt = RTT.points();
     MetricDef.Points loss = LOSS.points();
     MetricDef.Points jitter = JITTER.points();
+    MetricDef.Points median = MEDIAN.points();
     MetricDef.Points success = SUCCESS.points();
     MetricDef.Points sent = SENT.points();
     MetricDef.Points failures = FAILURES.points();
@@ -91,6 +95,9 @@ public final class LatencyCollector implements SayproCollector {
         if (!Double.isNaN(a.jitter())) {
           jitter.add(a.jitter(), target.name(), a.address());
         }
+        if (!Double.isNaN(a.median())) {
+          median.add(a.median(), target.name(), a.address());
+        }
         sent.add(a.sent(), target.name(), a.address());
         for (FailureReason reason : FailureReason.values()) {
           if (reason != FailureReason.RESOLVE) {
@@ -100,7 +107,7 @@ public final class LatencyCollector implements SayproCollector {
       }
     }
     List<MetricSnapshot> out = new ArrayList<>();
-    for (MetricDef.Points points : List.of(rtt, loss, jitter, success, sent, failures, resolve, refused, lastRun, method)) {
+    for (MetricDef.Points points : List.of(rtt, loss, jitter, median, success, sent, failures, resolve, refused, lastRun, method)) {
       if (!points.isEmpty()) {
         out.add(points.build());
       }

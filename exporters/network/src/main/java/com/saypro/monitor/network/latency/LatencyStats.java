@@ -46,6 +46,7 @@ public final class LatencyStats {
       result.failures().forEach((reason, n) -> address.failures.merge(reason, (long) n, Long::sum));
       address.loss = result.lossRatio();
       address.jitter = result.jitterSeconds();
+      address.median = result.medianSeconds();
     }
   }
 
@@ -55,7 +56,7 @@ public final class LatencyStats {
     targets.forEach((name, state) -> {
       List<AddressView> addresses = new ArrayList<>();
       state.addresses.forEach((address, a) -> addresses.add(new AddressView(
-          address.getHostAddress(), a.counts.clone(), a.sum, a.sent, Map.copyOf(a.failures), a.loss, a.jitter)));
+          address.getHostAddress(), a.counts.clone(), a.sum, a.sent, Map.copyOf(a.failures), a.loss, a.jitter, a.median)));
       out.add(new TargetView(name, state.ran, state.lastRun, state.success, state.refused, state.resolveFailures,
           List.copyOf(addresses)));
     });
@@ -68,7 +69,7 @@ public final class LatencyStats {
 
   /** One address as a scrape sees it; {@code counts} are per bucket (not cumulative), +Inf last. */
   public record AddressView(String address, long[] counts, double sum, long sent,
-      Map<FailureReason, Long> failures, double loss, double jitter) {}
+      Map<FailureReason, Long> failures, double loss, double jitter, double median) {}
 
   private static final class TargetState {
     boolean ran;
@@ -86,6 +87,7 @@ public final class LatencyStats {
     final Map<FailureReason, Long> failures = new EnumMap<>(FailureReason.class);
     double loss;
     double jitter = Double.NaN;
+    double median = Double.NaN;
 
     AddressState(int buckets) {
       counts = new long[buckets];
