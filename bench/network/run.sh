@@ -87,7 +87,7 @@ cat > "$WORK/ours-tcp.yml" <<YML
 collectors: {dns: {enabled: false}, pools: {enabled: false}, interfaces: {enabled: false}}
 latency:
   targets:
-    - {name: bench, host: $NS_IP, port: 9000, count: $RATE, spacing: 0s, interval: 1s, timeout: 1s}
+    - {name: bench, host: $NS_IP, port: 9000, count: $RATE, spacing: $((INTERVAL_MS * 8 / 10))ms, interval: 1s, timeout: 1s}
 YML
 cat > "$WORK/ours-dns.yml" <<YML
 collectors: {latency: {enabled: false}, pools: {enabled: false}, interfaces: {enabled: false}}
