@@ -45,7 +45,7 @@ def bb_probe():
 def ours_counts(m):
     if mode == "tcp":
         return total(m, "saypro_network_probe_sent_total"), total(m, "saypro_network_probe_rtt_seconds_sum"), total(m, "saypro_network_probe_rtt_seconds_count")
-    return total(m, "saypro_network_dns_lookups_total"), 0, 0
+    return total(m, "saypro_network_dns_lookups_total"), total(m, "saypro_network_dns_exchange_seconds_sum"), total(m, "saypro_network_dns_exchange_seconds_count")
 
 def run_blackbox(until, samples):
     interval = 1 / rate
@@ -68,20 +68,9 @@ if sp_pid:
 cpu0 = {k: cpu(p) for k, p in pids.items()}
 o0 = ours_counts(scrape(ours_url + "/metrics"))
 s0 = scrape(sp_url + "/metrics") if sp_url else {}
-bb_samples, ours_dns = [], []
+bb_samples = []
 end = time.monotonic() + dur
-if mode == "dns":
-    # our DNS duration is a gauge of the latest lookup: sample it alongside the blackbox probes
-    import threading
-    def sample():
-        while time.monotonic() < end:
-            v = total(scrape(ours_url + "/metrics?name[]=saypro_network_dns_lookup_duration_seconds"), "saypro_network_dns_lookup_duration_seconds")
-            ours_dns.append(v)
-            time.sleep(0.5)
-    t = threading.Thread(target=sample); t.start()
 run_blackbox(end, bb_samples)
-if mode == "dns":
-    t.join()
 cpu1 = {k: cpu(p) for k, p in pids.items()}
 o1 = ours_counts(scrape(ours_url + "/metrics"))
 s1 = scrape(sp_url + "/metrics") if sp_url else {}
@@ -89,12 +78,9 @@ s1 = scrape(sp_url + "/metrics") if sp_url else {}
 results = []
 probes = o1[0] - o0[0]
 ours = {"tool": "saypro", "mode": mode, "probes": probes, "cpu_s": round(cpu1["saypro"] - cpu0["saypro"], 3)}
-if mode == "tcp":
-    ours["mean_ms"] = round((o1[1] - o0[1]) / max(1, o1[2] - o0[2]) * 1000, 3)
-    ours["median_ms"] = round(total(scrape(ours_url + "/metrics"), "saypro_network_probe_rtt_median_seconds") * 1000, 3)
-else:
-    ours["mean_ms"] = round(statistics.mean(ours_dns) * 1000, 3) if ours_dns else None
-    ours["median_ms"] = round(statistics.median(ours_dns) * 1000, 3) if ours_dns else None
+# both from our histograms' sum and count over the window; the median is the latest burst's (tcp)
+ours["mean_ms"] = round((o1[1] - o0[1]) / max(1, o1[2] - o0[2]) * 1000, 3)
+ours["median_ms"] = round(total(scrape(ours_url + "/metrics"), "saypro_network_probe_rtt_median_seconds") * 1000, 3) if mode == "tcp" else None
 results.append(ours)
 bb = {"tool": "blackbox", "mode": mode, "probes": len(samples_all), "cpu_s": round(cpu1["blackbox"] - cpu0["blackbox"], 3),
       "failed": samples_all.count(0),

@@ -78,7 +78,7 @@ final class NetworkProber implements Exporter {
       }
     }
     if (context.enabled(NetworkExporter.DNS)) {
-      DnsStats stats = new DnsStats();
+      DnsStats stats = new DnsStats(config.rttBuckets());
       collectors.put(NetworkExporter.DNS, new DnsCollector(stats, config.queries(), config.zones()));
       for (DnsQueryConfig query : config.queries()) {
         scheduler.every("query " + query.name(), query.interval(), () -> stats.record(query.name(), DnsChecker.check(query)));

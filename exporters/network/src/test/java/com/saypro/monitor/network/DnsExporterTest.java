@@ -58,6 +58,7 @@ class DnsExporterTest {
       assertThat(scrape.value("saypro_network_dns_response_code_info", "resolver", "local", "query", "www", "rcode", "NOERROR"))
           .isEqualTo(1);
       assertThat(scrape.value("saypro_network_dns_lookup_duration_seconds", www)).isPositive();
+      assertThat(scrape.value("saypro_network_dns_exchange_seconds_count", www)).isPositive();
       scrape = awaitQuery(kit, "missing");
       scrape = awaitQuery(kit, "api-wrong");
       assertThat(scrape.value("saypro_network_dns_lookup_success", "query", "api-wrong")).isEqualTo(1);
@@ -107,6 +108,7 @@ class DnsExporterTest {
         assertThat(scrape.value("saypro_network_dns_lookup_success", sluggish)).isZero();
         assertThat(scrape.value("saypro_network_dns_response_code_info", "query", "sluggish", "rcode", "TIMEOUT")).isEqualTo(1);
         assertThat(scrape.maybe("saypro_network_dns_answer_ttl_seconds", sluggish)).isEmpty();
+        assertThat(scrape.maybe("saypro_network_dns_exchange_seconds_count", sluggish)).isEmpty();
       }
     }
   }

@@ -28,6 +28,8 @@ import java.util.OptionalLong;
 public final class DnsCollector implements SayproCollector {
   public static final MetricDef DURATION = MetricDef.gauge("saypro_network_dns_lookup_duration_seconds",
       "How long the latest lookup took (until the timeout when none came back), TCP retry included.", "resolver", "query");
+  public static final MetricDef EXCHANGES = MetricDef.histogram("saypro_network_dns_exchange_seconds",
+      "Duration of every answered lookup since start (the RTT buckets).", "resolver", "query");
   public static final MetricDef SUCCESS = MetricDef.gauge("saypro_network_dns_lookup_success",
       "1 if the latest lookup got NOERROR and at least one record of the asked type.", "resolver", "query");
   public static final MetricDef MATCH = MetricDef.gauge("saypro_network_dns_answer_match",
@@ -50,7 +52,7 @@ public final class DnsCollector implements SayproCollector {
   public static final MetricDef SOA_MATCH = MetricDef.gauge("saypro_network_dns_soa_serial_match",
       "1 if every nameserver of the zone answered with the same SOA serial.", "zone");
   public static final List<MetricDef> METRICS =
-      List.of(DURATION, SUCCESS, MATCH, RCODE, TTL, AUTHENTICATED, TCP_FALLBACK, LOOKUPS, SOA_SERIAL, SOA_OK, SOA_MATCH);
+      List.of(DURATION, EXCHANGES, SUCCESS, MATCH, RCODE, TTL, AUTHENTICATED, TCP_FALLBACK, LOOKUPS, SOA_SERIAL, SOA_OK, SOA_MATCH);
 
   private final DnsStats stats;
   private final List<DnsQueryConfig> queries;
@@ -74,6 +76,11 @@ public final class DnsCollector implements SayproCollector {
     MetricDef.Points lookups = LOOKUPS.points();
     Map<String, DnsResult> results = stats.queries();
     Map<String, long[]> counts = stats.lookups();
+    Map<String, DnsStats.Histogram> histograms = stats.histograms();
+    double[] bounds = stats.bounds();
+    double[] withInf = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+    withInf[bounds.length] = Double.POSITIVE_INFINITY;
+    MetricDef.Points exchanges = EXCHANGES.points();
     for (DnsQueryConfig query : queries) {
       DnsResult result = results.get(query.name());
       if (result == null) {
@@ -89,6 +96,10 @@ public final class DnsCollector implements SayproCollector {
       if (result.responded()) {
         ad.add(result.authenticated() ? 1 : 0, resolver, name);
         tcp.add(result.tcpFallback() ? 1 : 0, resolver, name);
+      }
+      DnsStats.Histogram histogram = histograms.get(name);
+      if (histogram != null) {
+        exchanges.histogram(withInf, histogram.counts(), histogram.sum(), resolver, name);
       }
       long[] c = counts.get(name);
       lookups.add(c[0], resolver, name, "success");
@@ -113,7 +124,7 @@ public final class DnsCollector implements SayproCollector {
       soaMatch.add(DnsStats.agree(serials, names) ? 1 : 0, zone.zone());
     }
     List<MetricSnapshot> out = new ArrayList<>();
-    for (MetricDef.Points points : List.of(duration, success, match, rcode, ttl, ad, tcp, lookups, serial, soaOk, soaMatch)) {
+    for (MetricDef.Points points : List.of(duration, exchanges, success, match, rcode, ttl, ad, tcp, lookups, serial, soaOk, soaMatch)) {
       if (!points.isEmpty()) {
         out.add(points.build());
       }
