@@ -45,30 +45,31 @@ public final class DnsClient {
     query.getHeader().setFlag(Flags.AD);
     query.addRecord(new OPTRecord(PAYLOAD, 0, 0), Section.ADDITIONAL);
     byte[] wire = query.toWire();
-    long start = System.nanoTime();
-    long deadline = start + timeout.toNanos();
-    Message response = udp(server, wire, query, deadline);
-    boolean fallback = false;
-    if (response.getHeader().getFlag(Flags.TC)) {
-      response = tcp(server, wire, query, deadline);
-      fallback = true;
+    try (DatagramSocket socket = new DatagramSocket()) {
+      // the socket is opened before the clock starts: the duration is the exchange on the network
+      socket.connect(server);
+      long start = System.nanoTime();
+      long deadline = start + timeout.toNanos();
+      Message response = udp(socket, wire, query, deadline);
+      boolean fallback = false;
+      if (response.getHeader().getFlag(Flags.TC)) {
+        response = tcp(server, wire, query, deadline);
+        fallback = true;
+      }
+      return new Answer(response, System.nanoTime() - start, fallback);
     }
-    return new Answer(response, System.nanoTime() - start, fallback);
   }
 
-  private static Message udp(InetSocketAddress server, byte[] wire, Message query, long deadline) throws IOException {
-    try (DatagramSocket socket = new DatagramSocket()) {
-      socket.connect(server);
-      socket.send(new DatagramPacket(wire, wire.length));
-      byte[] buffer = new byte[PAYLOAD + 512];
-      while (true) {
-        socket.setSoTimeout(millisLeft(deadline));
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        socket.receive(packet);
-        Message response = parse(buffer, packet.getLength());
-        if (response != null && matches(query, response)) {
-          return response;
-        }
+  private static Message udp(DatagramSocket socket, byte[] wire, Message query, long deadline) throws IOException {
+    socket.send(new DatagramPacket(wire, wire.length));
+    byte[] buffer = new byte[PAYLOAD + 512];
+    while (true) {
+      socket.setSoTimeout(millisLeft(deadline));
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      socket.receive(packet);
+      Message response = parse(buffer, packet.getLength());
+      if (response != null && matches(query, response)) {
+        return response;
       }
     }
   }
