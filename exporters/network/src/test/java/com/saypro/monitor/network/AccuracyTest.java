@@ -43,7 +43,7 @@ abstract class AccuracyTest {
                   port: %d
                   count: %d
                   timeout: %s
-                  spacing: 0s
+                  spacing: 20ms
                   interval: 1h
             """.formatted(ns.address(), NetworkNamespace.PORT, count, timeout)).start()) {
       return Scrape.parse(kit.get("/probe?target=far", "X-Prometheus-Scrape-Timeout-Seconds", "120").body());

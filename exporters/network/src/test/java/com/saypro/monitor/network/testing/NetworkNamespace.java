@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A network namespace with a TCP listener (socat) inside, joined to this namespace on a random
+ * A network namespace with a TCP listener (a Python accept loop) inside, joined to this namespace on a random
  * 10.213.x.y/30 by a path whose delay, jitter and loss the test sets. Two kinds of path:
  *
  * <ul>
@@ -124,15 +124,23 @@ public final class NetworkNamespace implements AutoCloseable {
     must("ip", "link", "set", hostSide, "up");
     must("ip", "netns", "exec", name, "ip", "link", "set", nsSide, "up");
     must("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");
-    listener = new ProcessBuilder("ip", "netns", "exec", name, "socat",
-        "TCP-LISTEN:" + PORT + ",bind=" + nsAddress + ",reuseaddr,fork,backlog=1024", "OPEN:/dev/null")
+    // an accept loop without a process per connection (socat's fork would compete for the CPU
+    // exactly while the next probe waits for its SYN-ACK)
+    String accept = "import socket\n"
+        + "s = socket.socket()\n"
+        + "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
+        + "s.bind(('" + nsAddress + "', " + PORT + "))\n"
+        + "s.listen(1024)\n"
+        + "while True:\n"
+        + "    s.accept()[0].close()\n";
+    listener = new ProcessBuilder("ip", "netns", "exec", name, python(), "-c", accept)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    Await.until("socat listening in " + name, Duration.ofSeconds(20), this::accepts);
+    Await.until("the listener in " + name, Duration.ofSeconds(20), this::accepts);
   }
 
   private boolean accepts() {
     if (!listener.isAlive()) {
-      throw new IllegalStateException("socat exited with " + listener.exitValue() + " (is socat installed?)");
+      throw new IllegalStateException("the listener in the namespace exited with " + listener.exitValue());
     }
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(nsAddress, PORT), 500);
