@@ -194,17 +194,23 @@ public final class NetworkNamespace implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    for (Process process : new Process[] {listener, relay}) {
-      if (process != null) {
-        process.destroy();
-        process.waitFor(10, TimeUnit.SECONDS);
+  public void close() throws IOException {
+    try {
+      for (Process process : new Process[] {listener, relay}) {
+        if (process != null) {
+          process.destroy();
+          process.waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+      run("ip", "netns", "del", name);
+      run("ip", "link", "del", hostSide);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while deleting " + name, e);
+    } finally {
+      if (control != null) {
+        Files.deleteIfExists(control);
       }
     }
-    if (control != null) {
-      Files.deleteIfExists(control);
-    }
-    run("ip", "netns", "del", name);
-    run("ip", "link", "del", hostSide);
   }
 }

@@ -209,6 +209,4 @@ public final class TestDnsServer implements AutoCloseable {
     tcp.close();
     answers.shutdownNow();
   }
-
-
 }
