@@ -91,4 +91,51 @@ class LatencyExporterTest {
       assertThat(scrape.value("saypro_network_probe_rtt_seconds_count", "target", "void", "address", "127.0.0.1")).isZero();
     }
   }
+
+  @Test
+  void icmpEchoWhereRawSocketsAreAllowed() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(com.saypro.monitor.network.latency.RawSockets.allowed(),
+        "this process may not open raw sockets (no CAP_NET_RAW): method icmp is refused at start-up instead");
+    try (ExporterTestKit kit = ExporterTestKit.builder(new NetworkExporter()).config("""
+            latency:
+              targets:
+                - {name: self, host: 127.0.0.1, method: icmp, count: 3, spacing: 0s, interval: 1h}
+            """).start()) {
+      Scrape scrape = awaitBurst(kit, "self");
+      assertThat(scrape.value("saypro_network_probe_success", "target", "self")).isEqualTo(1);
+      assertThat(scrape.value("saypro_network_probe_rtt_seconds_count", "target", "self", "address", "127.0.0.1")).isEqualTo(3);
+      assertThat(scrape.value("saypro_network_probe_method_info", "target", "self", "method", "icmp")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void reloadResolvesAndPinsAgain() throws Exception {
+    try (com.saypro.monitor.network.testing.TestDnsServer dns = new com.saypro.monitor.network.testing.TestDnsServer();
+        Listener first = new Listener("127.0.0.1", 0);
+        Listener moved = new Listener("127.0.0.3", first.port())) {
+      dns.set("shop.saypro.test.", org.xbill.DNS.Type.A, "127.0.0.1");
+      String config = """
+            dns:
+              resolvers: [{name: test, address: "%s"}]
+            latency:
+              targets:
+                - {name: shop, host: shop.saypro.test, resolver: test, port: %d, count: 1, interval: 1h}
+            """.formatted(dns.address(), first.port());
+      try (ExporterTestKit kit = ExporterTestKit.builder(new NetworkExporter()).config(config).start()) {
+        awaitBurst(kit, "shop");
+        dns.set("shop.saypro.test.", org.xbill.DNS.Type.A, "127.0.0.3");
+        assertThat(Scrape.parse(kit.get("/probe?target=shop").body())
+            .value("saypro_network_probe_success", "target", "shop")).isZero();
+        assertThat(moved.accepted()).isZero();
+
+        // a planned move: the operator reloads, and the new address is pinned
+        kit.rewriteConfig(config);
+        assertThat(kit.post("/-/reload").statusCode()).isEqualTo(200);
+        Await.until("the burst after the reload", Duration.ofSeconds(20), () -> moved.accepted() == 1);
+        assertThat(Scrape.parse(kit.get("/probe?target=shop").body())
+            .value("saypro_network_probe_success", "target", "shop")).isEqualTo(1);
+        assertThat(moved.accepted()).isEqualTo(2);
+      }
+    }
+  }
 }
