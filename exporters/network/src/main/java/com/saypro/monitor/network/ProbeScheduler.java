@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs probes, DNS checks and pool checks in the background, each on its own interval, on a few
- * daemon threads; the first run of each starts at once. A run that throws is logged and the
- * schedule goes on (an uncaught exception would silently cancel every later run).
+ * Runs probes, DNS checks and pool checks in the background, each on its own interval, on daemon
+ * threads (one per task, at most 32: probes mostly wait on the network, and a dead target's burst
+ * of timeouts must not hold up the others); the first run of each starts at once. A run that
+ * throws is logged and the schedule goes on (an uncaught exception would cancel every later run).
  */
 final class ProbeScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProbeScheduler.class);
@@ -19,7 +20,7 @@ final class ProbeScheduler implements AutoCloseable {
 
   ProbeScheduler(int tasks) {
     AtomicInteger count = new AtomicInteger();
-    this.executor = new ScheduledThreadPoolExecutor(Math.max(1, Math.min(tasks, 4)), runnable -> {
+    this.executor = new ScheduledThreadPoolExecutor(Math.max(1, Math.min(tasks, 32)), runnable -> {
       Thread thread = new Thread(runnable, "network-probe-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
