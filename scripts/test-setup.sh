@@ -15,6 +15,12 @@ declare -A NEEDED=(
   [psql]=postgresql-client
   [mariadb-dump]=mariadb-client
   [mariadb]=mariadb-client
+  [dnsmasq]=dnsmasq
+  [ip]=iproute2
+  [tc]=iproute2
+  [socat]=socat
+  [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
+  [prometheus-smokeping-prober]=prometheus-smokeping-prober
 )
 
 missing=()
@@ -36,7 +42,7 @@ fi
 
 # Debian starts these services after install on a machine with systemd; tests start their own
 # instances on loopback ports and must not find the packaged daemons in the way.
-for svc in prometheus prometheus-alertmanager prometheus-pushgateway prometheus-node-exporter; do
+for svc in prometheus prometheus-alertmanager prometheus-pushgateway prometheus-node-exporter prometheus-blackbox-exporter prometheus-smokeping-prober dnsmasq; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
     as_root systemctl stop "$svc" || true
   fi
