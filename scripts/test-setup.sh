@@ -21,6 +21,7 @@ declare -A NEEDED=(
   [socat]=socat
   [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
   [prometheus-smokeping-prober]=prometheus-smokeping-prober
+  [lynis]=lynis
 )
 
 missing=()
