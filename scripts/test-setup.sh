@@ -15,6 +15,7 @@ declare -A NEEDED=(
   [psql]=postgresql-client
   [mariadb-dump]=mariadb-client
   [mariadb]=mariadb-client
+  [mariadb-install-db]=mariadb-server
 )
 
 missing=()
