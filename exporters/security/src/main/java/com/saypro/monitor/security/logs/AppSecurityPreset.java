@@ -59,6 +59,7 @@ public final class AppSecurityPreset {
                                 .when(Condition.equals("event", "access_denied"))
                                 .when(Condition.matches("path", "^/(api/)?admin(/|$|\\?)")).build())),
                 clock -> List.of(new BruteForceAnalyser("app", "client_ip", bruteForce, clock,
+                        LineTime.field("ts", java.time.ZoneOffset.UTC),
                         f -> "login_failed".equals(f.get("event")),
                         f -> "login_succeeded".equals(f.get("event")),
                         f -> "admin".equals(f.get("role")) ? "admin" : "customer")));

@@ -51,6 +51,7 @@ public final class AuthLogPreset {
                                 .labelFromField("outcome").when(Condition.equals("event", "sudo"))
                                 .maxSeries(MAX_SERIES).build())),
                 clock -> List.of(new BruteForceAnalyser("ssh", "source", bruteForce, clock,
+                        LineTime.field("time", java.time.ZoneId.systemDefault()),
                         f -> "ssh_login".equals(f.get("event")) && "failure".equals(f.get("outcome")),
                         f -> "ssh_login".equals(f.get("event")) && "success".equals(f.get("outcome")),
                         f -> "root".equals(f.get("user")) ? "root" : "user")));

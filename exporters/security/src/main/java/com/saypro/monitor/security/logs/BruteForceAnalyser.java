@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * Brute-force signals of one log ({@code log="ssh"} or {@code "app"}): failed logins per client address over a
- * sliding window, and successful logins from an address never seen before for that account. Addresses appear
+ * sliding window (placed by the line's own timestamp when it has one, else by the clock, so a backlog read at
+ * start-up does not land in the current window; lines older than the window are not counted there), and successful logins from an address never seen before for that account. Addresses appear
  * as label values only among the top N (the rest summed as {@code other}); user names never do: accounts are
  * remembered by a SHA-256 of the name, in memory (so after a restart an account needs one login before a new
  * address counts). The first login seen for an account is not "from a new source": there is nothing to compare.
@@ -51,6 +52,7 @@ public final class BruteForceAnalyser implements LineAnalyser {
     private final String sourceField;
     private final BruteForceSettings settings;
     private final Clock clock;
+    private final LineTime lineTime;
     private final Predicate<Fields> failure;
     private final Predicate<Fields> success;
     private final Function<Fields, String> role;
@@ -60,16 +62,18 @@ public final class BruteForceAnalyser implements LineAnalyser {
 
     /**
      * @param sourceField the field holding the client address
+     * @param lineTime    when a line happened ({@link LineTime#NONE}: now)
      * @param failure which lines are failed logins (their address is counted)
      * @param success which lines are successful logins (their {@code user} and {@code source})
      * @param role    the bounded role label of a successful login
      */
-    public BruteForceAnalyser(String log, String sourceField, BruteForceSettings settings, Clock clock, Predicate<Fields> failure,
-            Predicate<Fields> success, Function<Fields, String> role) {
+    public BruteForceAnalyser(String log, String sourceField, BruteForceSettings settings, Clock clock,
+            LineTime lineTime, Predicate<Fields> failure, Predicate<Fields> success, Function<Fields, String> role) {
         this.log = log;
         this.sourceField = sourceField;
         this.settings = settings;
         this.clock = clock;
+        this.lineTime = lineTime;
         this.failure = failure;
         this.success = success;
         this.role = role;
@@ -90,8 +94,10 @@ public final class BruteForceAnalyser implements LineAnalyser {
             return;
         }
         if (failure.test(fields)) {
+            long now = clock.millis();
+            long at = lineTime.millis(fields, now);
             synchronized (this) {
-                failures.add(source, clock.millis());
+                failures.add(source, at == LineTime.NONE ? now : at, now);
             }
         } else if (success.test(fields)) {
             String user = fields.get("user");
