@@ -58,8 +58,12 @@ final class ThrowawayMariadb implements AutoCloseable {
         chown(directory);
     }
 
-    /** Starts mariadbd with these extra options and waits until it listens. */
+    /**
+     * Starts mariadbd with these extra options and waits until it says "ready for connections" (once more than
+     * before in its error log) and listens: the port alone can accept before the server answers.
+     */
     synchronized void start(List<String> options) throws IOException {
+        int readyBefore = readyCount();
         List<String> command = new ArrayList<>(as(SERVER.toString(), "--no-defaults",
                 "--datadir=" + directory.resolve("data"), "--port=" + port,
                 "--socket=" + directory.resolve("mysqld.sock"), "--bind-address=127.0.0.1",
@@ -69,7 +73,7 @@ final class ThrowawayMariadb implements AutoCloseable {
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!accepts()) {
+        while (readyCount() <= readyBefore || !accepts()) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("mariadbd exited:\n" + errorLog());
             }
@@ -83,6 +87,15 @@ final class ThrowawayMariadb implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private int readyCount() {
+        String log = errorLog();
+        int count = 0;
+        for (int i = log.indexOf("ready for connections"); i >= 0; i = log.indexOf("ready for connections", i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     String errorLog() {
@@ -103,19 +116,28 @@ final class ThrowawayMariadb implements AutoCloseable {
         }
     }
 
-    /** SIGKILL (runuser passes signals on; its child is killed too) and waits for the port to be free. */
+    /** SIGKILL to runuser and mariadbd, then waits until both have exited and the port is free. */
     synchronized void stop() {
         if (server == null) {
             return;
         }
-        server.children().forEach(ProcessHandle::destroyForcibly);
-        server.destroyForcibly();
+        List<ProcessHandle> all = new ArrayList<>(server.descendants().toList());
+        all.add(server.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
         try {
-            server.waitFor(60, TimeUnit.SECONDS);
+            for (ProcessHandle process : all) {
+                process.onExit().get(60, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("mariadbd did not exit: " + e);
         }
         server = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (accepts() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the port is released with the process; this only covers the kernel's lag
+        }
     }
 
     @Override
