@@ -22,6 +22,7 @@ declare -A NEEDED=(
   [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
   [prometheus-smokeping-prober]=prometheus-smokeping-prober
   [lynis]=lynis
+  [mariadb-install-db]=mariadb-server
 )
 
 missing=()

@@ -27,6 +27,7 @@ import com.saypro.monitor.security.logs.AuthLogPreset;
 import com.saypro.monitor.security.logs.BruteForceAnalyser;
 import com.saypro.monitor.security.logs.BruteForceSettings;
 import com.saypro.monitor.security.logs.Fail2banPreset;
+import com.saypro.monitor.security.logs.NewSourceMemories;
 import com.saypro.monitor.security.logs.SecurityLogMetrics;
 import com.saypro.monitor.security.logs.SuricataPreset;
 import com.saypro.monitor.security.vulns.ReportsReader;
@@ -47,8 +48,8 @@ public final class SecurityExporterDefinition implements ExporterDefinition {
 
     static final String DEFAULT_STATE_DIRECTORY = "saypro-state/security";
 
-    static List<LogPreset> presets(BruteForceSettings bruteForce) {
-        return List.of(AuthLogPreset.preset(bruteForce), AppSecurityPreset.preset(bruteForce),
+    static List<LogPreset> presets(BruteForceSettings bruteForce, NewSourceMemories memories) {
+        return List.of(AuthLogPreset.preset(bruteForce, memories), AppSecurityPreset.preset(bruteForce, memories),
                 SuricataPreset.preset(), Fail2banPreset.preset());
     }
 
@@ -98,8 +99,10 @@ public final class SecurityExporterDefinition implements ExporterDefinition {
     @Override
     public Exporter create(ConfigNode config, ExporterContext context) throws ConfigException {
         BruteForceSettings bruteForce = BruteForceSettings.read(config);
-        LogSourcesConfig sourcesConfig = new LogSourcesReader(presets(bruteForce), DEFAULT_STATE_DIRECTORY)
+        NewSourceMemories memories = new NewSourceMemories(bruteForce.maxTrackedAccounts(), context.clock());
+        LogSourcesConfig sourcesConfig = new LogSourcesReader(presets(bruteForce, memories), DEFAULT_STATE_DIRECTORY)
                 .read(config, context.configDirectory());
+        memories.bind(sourcesConfig.stateDirectory()); // the analysers are made when the sources are
         CertificatesConfig certificates = new CertificatesReader(context.configDirectory(), context.secretFiles())
                 .read(config);
         var reports = ReportsReader.read(config, context.configDirectory());
@@ -109,6 +112,7 @@ public final class SecurityExporterDefinition implements ExporterDefinition {
         List<AutoCloseable> resources = new ArrayList<>();
         LogSources sources = new LogSources(sourcesConfig, context.clock());
         resources.add(sources);
+        resources.add(memories); // after the sources: their last lines are in
         CertChecker checker = new CertChecker(certificates, context.clock());
         resources.add(checker);
         IntegrityChecker integrityChecker = new IntegrityChecker(integrity, context.clock());

@@ -43,7 +43,12 @@ public final class AppSecurityPreset {
     private AppSecurityPreset() {
     }
 
+    /** With first-seen memories that are not persisted (benchmarks). */
     public static LogPreset preset(BruteForceSettings bruteForce) {
+        return preset(bruteForce, NewSourceMemories.inMemory(bruteForce.maxTrackedAccounts()));
+    }
+
+    public static LogPreset preset(BruteForceSettings bruteForce, NewSourceMemories memories) {
         return new LogPreset("marketplace_app_security", "the marketplace application's JSON log: logins, password"
                 + " resets, admin access", SourceParser::json,
                 routes -> List.of(
@@ -59,6 +64,7 @@ public final class AppSecurityPreset {
                                 .when(Condition.equals("event", "access_denied"))
                                 .when(Condition.matches("path", "^/(api/)?admin(/|$|\\?)")).build())),
                 clock -> List.of(new BruteForceAnalyser("app", "client_ip", bruteForce, clock,
+                        LineTime.field("ts", java.time.ZoneOffset.UTC), memories,
                         f -> "login_failed".equals(f.get("event")),
                         f -> "login_succeeded".equals(f.get("event")),
                         f -> "admin".equals(f.get("role")) ? "admin" : "customer")));

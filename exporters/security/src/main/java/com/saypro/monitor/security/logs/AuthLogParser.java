@@ -12,14 +12,14 @@ import java.util.Set;
  * string operations rather than a regex: auth logs under attack are big, and most lines are from programs we
  * do not read (cron, systemd-logind), which are parsed (program {@code other}) rather than failed.
  *
- * <p>Fields: {@code program} (sshd, sudo, other), {@code event} (ssh_login, ssh_invalid_user, sudo),
+ * <p>Fields: {@code time} (the header's timestamp as written, cut out only when asked for), {@code program} (sshd, sudo, other), {@code event} (ssh_login, ssh_invalid_user, sudo),
  * {@code outcome} (success, failure), {@code method}, {@code reason}, {@code source} (client address) and
  * {@code user}. The user is for the analysers only (a first-seen set keyed by a hash); no preset labels it.
  */
 public final class AuthLogParser implements LineParser {
 
-    public static final Set<String> FIELDS = Set.of("program", "event", "outcome", "method", "reason", "source",
-            "user");
+    public static final Set<String> FIELDS = Set.of("time", "program", "event", "outcome", "method", "reason",
+            "source", "user");
 
     private static final ParseResult.Failed NO_HEADER = new ParseResult.Failed("format_mismatch",
             "not a syslog line (timestamp host program: message)");
@@ -43,6 +43,8 @@ public final class AuthLogParser implements LineParser {
         String program = bracket >= 0 ? tag.substring(0, bracket) : tag;
         String message = line.substring(tagEnd + 2);
         AuthFields fields = new AuthFields();
+        fields.line = line;
+        fields.timeEnd = pos - 1;
         if (program.startsWith("sshd")) { // sshd, and sshd-session since OpenSSH 9.8
             fields.program = "sshd";
             SshMessages.read(message, fields);
@@ -74,6 +76,8 @@ public final class AuthLogParser implements LineParser {
 
     /** What one auth line says; unset fields are absent (null). */
     static final class AuthFields implements Fields {
+        String line;
+        int timeEnd;
         String program;
         String event;
         String outcome;
@@ -85,6 +89,7 @@ public final class AuthLogParser implements LineParser {
         @Override
         public String get(String name) {
             return switch (name) {
+                case "time" -> line == null ? null : line.substring(0, timeEnd);
                 case "program" -> program;
                 case "event" -> event;
                 case "outcome" -> outcome;

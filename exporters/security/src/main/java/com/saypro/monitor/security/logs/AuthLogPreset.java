@@ -38,7 +38,12 @@ public final class AuthLogPreset {
     private AuthLogPreset() {
     }
 
+    /** With first-seen memories that are not persisted (benchmarks). */
     public static LogPreset preset(BruteForceSettings bruteForce) {
+        return preset(bruteForce, NewSourceMemories.inMemory(bruteForce.maxTrackedAccounts()));
+    }
+
+    public static LogPreset preset(BruteForceSettings bruteForce, NewSourceMemories memories) {
         return new LogPreset("auth", "the system auth log: sshd and sudo",
                 () -> new SourceParser("auth", new AuthLogParser(), Optional.of(AuthLogParser.FIELDS)),
                 routes -> List.of(), List.of(
@@ -51,6 +56,7 @@ public final class AuthLogPreset {
                                 .labelFromField("outcome").when(Condition.equals("event", "sudo"))
                                 .maxSeries(MAX_SERIES).build())),
                 clock -> List.of(new BruteForceAnalyser("ssh", "source", bruteForce, clock,
+                        LineTime.field("time", java.time.ZoneId.systemDefault()), memories,
                         f -> "ssh_login".equals(f.get("event")) && "failure".equals(f.get("outcome")),
                         f -> "ssh_login".equals(f.get("event")) && "success".equals(f.get("outcome")),
                         f -> "root".equals(f.get("user")) ? "root" : "user")));

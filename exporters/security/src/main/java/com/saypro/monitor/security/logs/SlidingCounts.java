@@ -27,7 +27,16 @@ final class SlidingCounts {
         this.maxSources = maxSources;
     }
 
-    void add(String source, long nowMillis) {
+    /**
+     * One failure of {@code source} at {@code atMillis} (the line's time), judged against the window ending at
+     * {@code nowMillis}. A failure before the window is not counted (false); one after now counts as now.
+     */
+    boolean add(String source, long atMillis, long nowMillis) {
+        long current = nowMillis / slotMillis;
+        long slot = Math.min(atMillis, nowMillis) / slotMillis;
+        if (slot <= current - SLOTS) {
+            return false;
+        }
         long[] slots = bySource.get(source);
         if (slots == null) {
             if (bySource.size() >= maxSources) {
@@ -38,13 +47,13 @@ final class SlidingCounts {
             }
             slots = bySource.computeIfAbsent(source, s -> new long[2 * SLOTS]);
         }
-        long slot = nowMillis / slotMillis;
         int index = (int) (slot % SLOTS);
         if (slots[index] != slot) {
             slots[index] = slot;
             slots[SLOTS + index] = 0;
         }
         slots[SLOTS + index]++;
+        return true;
     }
 
     /** Failures per source within the window ending now; sources with none are forgotten. */
