@@ -38,6 +38,12 @@ public final class DrillService implements AutoCloseable {
 
   public DrillService(List<DrillConfig> drills, Map<String, JobTracker> jobs, DrillRunner runner, DrillHistory history,
       Clock clock) {
+    this(drills, jobs, runner, history, clock, true);
+  }
+
+  /** {@code tick}: false leaves the schedule to whoever calls {@link #runDue()} (tests, with their own clock). */
+  DrillService(List<DrillConfig> drills, Map<String, JobTracker> jobs, DrillRunner runner, DrillHistory history,
+      Clock clock, boolean tick) {
     drills.forEach(d -> this.drills.put(d.name(), d));
     this.jobs = jobs;
     this.runner = runner;
@@ -47,7 +53,7 @@ public final class DrillService implements AutoCloseable {
     for (DrillConfig d : drills) {
       records.put(d.name(), saved.getOrDefault(d.name(), DrillRecord.NONE));
     }
-    if (drills.stream().anyMatch(DrillConfig::scheduled)) {
+    if (tick && drills.stream().anyMatch(DrillConfig::scheduled)) {
       ticker.scheduleWithFixedDelay(this::runDue, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
     }
   }
@@ -104,9 +110,10 @@ public final class DrillService implements AutoCloseable {
     return Optional.of(future);
   }
 
-  /** Drills whose interval has passed since their last run (or that never ran). */
-  void runDue() {
+  /** Starts the drills whose interval has passed since their last run (or that never ran); returns those started. */
+  List<CompletableFuture<DrillResult>> runDue() {
     Instant now = clock.instant();
+    List<CompletableFuture<DrillResult>> started = new java.util.ArrayList<>();
     for (DrillConfig drill : drills.values()) {
       if (!drill.scheduled()) {
         continue;
@@ -115,9 +122,10 @@ public final class DrillService implements AutoCloseable {
       boolean due = last.isEmpty()
           || Instant.ofEpochMilli((long) (last.get() * 1000)).plus(drill.interval()).compareTo(now) <= 0;
       if (due && !isRunning(drill.name())) {
-        start(drill.name());
+        start(drill.name()).ifPresent(started::add);
       }
     }
+    return started;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
