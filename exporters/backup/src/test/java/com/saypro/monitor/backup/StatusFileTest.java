@@ -106,6 +106,50 @@ class StatusFileTest {
     assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
   }
 
+  /**
+   * While the job reports {@code running}: the attempt is its start, nothing is counted, and the last
+   * finished backup's success, size and integrity still stand; the outcome is counted once when it comes.
+   */
+  @Test
+  void runningRunSetsTheAttemptAndIsCountedOnceWhenItEnds() throws Exception {
+    String sum = dump("a.dump", 1000);
+    status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, sum));
+    kit.scrape();
+    status("{\"job\":\"nightly\",\"outcome\":\"running\",\"started\":\"2026-11-25T02:00:00Z\","
+        + "\"last_success\":\"2026-11-24T02:03:10Z\"}");
+    for (int i = 0; i < 2; i++) {
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:00Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1000);
+      assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+    }
+    String second = dump("b.dump", 1100);
+    status(run("2026-11-25T02:00:00Z", "2026-11-25T02:04:00Z", "success", "b.dump", 1100, second));
+    for (int i = 0; i < 2; i++) {
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_duration_seconds", "job", "nightly")).isEqualTo(240);
+      assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1100);
+    }
+    status("{\"job\":\"nightly\",\"outcome\":\"running\",\"started\":\"2026-11-26T02:00:00Z\"}");
+    assertThat(kit.scrape().value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+    status("{\"job\":\"nightly\",\"outcome\":\"failure\",\"started\":\"2026-11-26T02:00:00Z\",\"finished\":\"2026-11-26T02:00:09Z\"}");
+    for (int i = 0; i < 2; i++) {
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-26T02:00:09Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+    }
+  }
+
   @Test
   void backupThatShrinksByMoreThanHalfIsFlagged() throws Exception {
     String first = dump("a.dump", 1000);

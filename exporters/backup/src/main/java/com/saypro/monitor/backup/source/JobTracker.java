@@ -42,6 +42,12 @@ public final class JobTracker implements AutoCloseable {
     seen.lastSuccessHint().ifPresent(this::success);
     Run newestNow = runs.isEmpty() ? null : runs.get(runs.size() - 1);
     Optional<Run> newestOk = runs.stream().filter(Run::success).reduce((a, b) -> b);
+    Optional<Boolean> integrity = seen.integrity();
+    if (seen.attemptInProgress().isPresent() && runs.isEmpty() && state != null) {
+      // a status file saying "running" shows no run: the last finished backup still stands
+      newestOk = state.newestSuccess();
+      integrity = state.integrity();
+    }
     newestOk.ifPresent(r -> success(r.time()));
     if (newestNow != null && (newest == null || !newestNow.key().equals(newest.key()))) {
       previousBytes = previousSize(runs, seen.previousBytesHint());
@@ -61,7 +67,7 @@ public final class JobTracker implements AutoCloseable {
     }
     state = new JobState(seen.error().isEmpty(), seen.detail(), attempt, Optional.ofNullable(lastSuccess),
         Optional.ofNullable(newest).flatMap(Run::duration), size, ratio, ratio >= config.minSizeRatio(),
-        seen.integrity(), successes, failures, errors.clone(), newestOk);
+        integrity, successes, failures, errors.clone(), newestOk);
     return state;
   }
 
