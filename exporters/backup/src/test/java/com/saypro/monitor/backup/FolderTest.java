@@ -68,6 +68,8 @@ class FolderTest {
     assertThat(s.value("saypro_backup_runs_total", "job", "pg", "outcome", "success")).isEqualTo(2);
     assertThat(s.value("saypro_backup_size_bytes", "job", "tars")).isEqualTo(50);
     assertThat(s.find("saypro_backup_integrity_ok", "job", "tars")).isEmpty(); // checksum: none
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "tars")).isEqualTo(0);
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "pg")).isEqualTo(1);
     assertThat(s.value("saypro_backup_job_info", "job", "pg", "source", "folder", "criticality", "critical")).isEqualTo(1);
 
     dump("saypro-3.dump", 0, "2026-11-24T02:00:00Z", false); // the job crashed before writing

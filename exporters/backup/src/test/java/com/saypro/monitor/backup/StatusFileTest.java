@@ -72,6 +72,7 @@ class StatusFileTest {
     assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1000);
     assertThat(s.value("saypro_backup_size_change_ratio", "job", "nightly")).isEqualTo(1);
     assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
     assertThat(s.value("saypro_backup_max_age_seconds", "job", "nightly")).isEqualTo(93600);
     assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
     assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
@@ -86,11 +87,53 @@ class StatusFileTest {
   void wrongChecksumAndTruncatedBackupFailIntegrity() throws Exception {
     dump("a.dump", 1000);
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, "0".repeat(64)));
-    assertThat(kit.scrape().value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+    Scrape wrong = kit.scrape();
+    assertThat(wrong.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+    assertThat(wrong.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
     String sum = dump("b.dump", 1000);
     Files.write(state.resolve("b.dump"), new byte[10]); // truncated after the job recorded it
     status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 1000, sum));
     assertThat(kit.scrape().value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+  }
+
+  /**
+   * "Not verified" is not "verified OK": without a recorded checksum, and while the hash is still
+   * being computed (the backup file is a named pipe here, so the hash cannot finish until the test
+   * writes it), integrity_ok is absent and integrity_checked is 0.
+   */
+  @Test
+  void unverifiedBackupsSayIntegrityCheckedZero() throws Exception {
+    dump("a.dump", 1000);
+    status("{\"job\":\"nightly\",\"outcome\":\"success\",\"started\":\"2026-11-24T02:00:00Z\","
+        + "\"finished\":\"2026-11-24T02:03:10Z\",\"file\":\"a.dump\",\"bytes\":1000}");
+    Scrape s = kit.scrape();
+    assertThat(s.find("saypro_backup_integrity_ok", "job", "nightly")).isEmpty();
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(0);
+
+    Path pipe = state.resolve("b.dump");
+    LocalServers.run(null, "mkfifo", pipe.toString());
+    status("{\"job\":\"nightly\",\"outcome\":\"success\",\"started\":\"2026-11-25T02:00:00Z\","
+        + "\"finished\":\"2026-11-25T02:03:10Z\",\"file\":\"b.dump\",\"checksum\":\"sha256:" + "0".repeat(64) + "\"}");
+    // a short scrape timeout: the poll waits for the hash only that long
+    s = kit.scrape("X-Prometheus-Scrape-Timeout-Seconds", "1");
+    assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.find("saypro_backup_integrity_ok", "job", "nightly")).isEmpty();
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(0);
+    // release the hasher (it reads the pipe to its end), then a regular file is verified
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        Files.write(pipe, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.WRITE);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    Files.delete(pipe);
+    String sum = dump("b.dump", 1000);
+    status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 1000, sum));
+    s = kit.scrape();
+    assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
   }
 
   @Test
