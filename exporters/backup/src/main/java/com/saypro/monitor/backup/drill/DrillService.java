@@ -31,7 +31,6 @@ public final class DrillService implements AutoCloseable {
   private final DrillRunner runner;
   private final DrillHistory history;
   private final Clock clock;
-  private final Map<String, DrillRecord> records = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<DrillResult>> running = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("backup-drill"));
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("backup-drill-schedule"));
@@ -49,10 +48,6 @@ public final class DrillService implements AutoCloseable {
     this.runner = runner;
     this.history = history;
     this.clock = clock;
-    Map<String, DrillRecord> saved = history.load();
-    for (DrillConfig d : drills) {
-      records.put(d.name(), saved.getOrDefault(d.name(), DrillRecord.NONE));
-    }
     if (tick && drills.stream().anyMatch(DrillConfig::scheduled)) {
       ticker.scheduleWithFixedDelay(this::runDue, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
     }
@@ -62,8 +57,9 @@ public final class DrillService implements AutoCloseable {
     return drills;
   }
 
+  /** The drill's record as {@code drills.json} holds it (also what an instance replaced by a reload wrote). */
   public DrillRecord record(String drill) {
-    return records.getOrDefault(drill, DrillRecord.NONE);
+    return history.current().getOrDefault(drill, DrillRecord.NONE);
   }
 
   public boolean isRunning(String drill) {
@@ -84,8 +80,7 @@ public final class DrillService implements AutoCloseable {
       executor.execute(() -> {
         try {
           DrillResult result = runner.run(drill, jobs.get(drill.job()));
-          records.compute(name, (n, old) -> (old == null ? DrillRecord.NONE : old).after(result));
-          history.save(Map.copyOf(records));
+          history.update(name, old -> old.after(result));
           if (result.success()) {
             LOG.info("drill {} succeeded: {}", name, result.message());
           } else {
@@ -93,10 +88,9 @@ public final class DrillService implements AutoCloseable {
           }
           running.remove(name);
           future.complete(result);
-        } catch (InterruptedException e) {
-          running.remove(name);
-          future.cancel(true);
-          Thread.currentThread().interrupt();
+          if (result.failure().equals(Optional.of(DrillFailure.INTERRUPTED))) {
+            Thread.currentThread().interrupt(); // recorded; now let the executor stop
+          }
         } catch (RuntimeException e) {
           running.remove(name);
           LOG.warn("drill {} stopped with {}", name, e.getClass().getSimpleName());
@@ -118,8 +112,10 @@ public final class DrillService implements AutoCloseable {
       if (!drill.scheduled()) {
         continue;
       }
-      Optional<Double> last = record(drill.name()).lastRunSeconds();
-      boolean due = last.isEmpty()
+      DrillRecord record = record(drill.name());
+      Optional<Double> last = record.lastRunSeconds();
+      // an interrupted drill (reload, shutdown) did not test the backup: it is due again at once
+      boolean due = last.isEmpty() || record.failure().equals(Optional.of(DrillFailure.INTERRUPTED.label()))
           || Instant.ofEpochMilli((long) (last.get() * 1000)).plus(drill.interval()).compareTo(now) <= 0;
       if (due && !isRunning(drill.name())) {
         start(drill.name()).ifPresent(started::add);

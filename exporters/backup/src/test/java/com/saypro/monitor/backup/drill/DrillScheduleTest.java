@@ -112,4 +112,19 @@ class DrillScheduleTest {
       assertThat(drills.record("weekly").failures()).isEqualTo(3);
     }
   }
+
+  @Test
+  void anInterruptedDrillIsDueAgainAtOnce() throws Exception {
+    DrillHistory history = new DrillHistory(dir.resolve("drill-state"));
+    history.update("weekly", r -> r.after(new DrillResult(T0, false, Optional.of(DrillFailure.INTERRUPTED), "interrupted",
+        Optional.empty(), Optional.empty(), Duration.ZERO)));
+    clock.advance(Duration.ofMinutes(1));
+    try (DrillService drills = service()) {
+      assertThat(drills.record("weekly").failure()).contains("interrupted");
+      assertThat(finish(drills.runDue())).hasSize(1);
+      assertThat(drills.record("weekly").failure()).contains("no_backup");
+      assertThat(drills.record("weekly").failures()).isEqualTo(2);
+      assertThat(drills.runDue()).isEmpty(); // an ordinary failure waits for the interval
+    }
+  }
 }
