@@ -228,6 +228,29 @@ class StatusFileTest {
     assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
   }
 
+  /** The error counter counts broken states, not polls: its rate does not depend on the scrape interval. */
+  @Test
+  void aBrokenStatusFileIsCountedOncePerVersionNotPerScrape() throws Exception {
+    status("{\"job\":");
+    for (int i = 0; i < 3; i++) {
+      assertError("malformed", 1);
+    }
+    status("{\"job\":\"nightly\""); // rewritten, still broken: a new broken version
+    assertError("malformed", 2);
+    assertError("malformed", 2);
+    Files.delete(state.resolve("nightly.json"));
+    for (int i = 0; i < 3; i++) {
+      assertError("missing", 1);
+    }
+    String sum = dump("a.dump", 1000);
+    status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, sum));
+    assertThat(kit.scrape().value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+    Files.delete(state.resolve("nightly.json")); // missing again after a good state: a new error
+    assertError("missing", 2);
+    assertError("missing", 2);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "nightly", "reason", "malformed")).isEqualTo(2);
+  }
+
   @Test
   void pathsOutsideTheFolderAreRefusedSymlinksIncluded() throws Exception {
     Path outside = Files.createTempDirectory("backup-outside-");

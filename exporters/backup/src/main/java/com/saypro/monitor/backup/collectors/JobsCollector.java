@@ -72,7 +72,8 @@ public final class JobsCollector implements SayproCollector {
   static final MetricDef SOURCE_OK = MetricDef.gauge("saypro_backup_source_ok",
       "1 when the job's status file, folder or repository was readable and valid at this scrape.", "job");
   static final MetricDef SOURCE_ERRORS = MetricDef.counter("saypro_backup_source_errors_total",
-      "Polls that found the job's source broken, by reason.", "job", "reason");
+      "Times the job's source became broken, by reason: once per change into an error or new broken version of "
+          + "the file, not once per scrape.", "job", "reason");
 
   static final MetricDef CHECKSUM_READS = MetricDef.counter("saypro_backup_checksum_reads_total",
       "Backup files read to compute their sha256 (each version of a file is read once).");

@@ -19,6 +19,8 @@ public final class JobTracker implements AutoCloseable {
   private long successes;
   private long failures;
   private final long[] errors = new long[SourceError.values().length];
+  private SourceError lastError;
+  private String lastErrorVersion;
   private Instant lastSuccess;
   private Run newest;
   private OptionalLong previousBytes = OptionalLong.empty();
@@ -36,7 +38,7 @@ public final class JobTracker implements AutoCloseable {
   /** Polls the source and returns the job's new state. */
   public synchronized JobState poll(Instant now, Duration budget) throws InterruptedException {
     Observation seen = source.poll(now, budget);
-    seen.error().ifPresent(e -> errors[e.ordinal()]++);
+    countError(seen);
     List<Run> runs = seen.runs();
     countNewRuns(runs);
     seen.lastSuccessHint().ifPresent(this::success);
@@ -69,6 +71,25 @@ public final class JobTracker implements AutoCloseable {
         Optional.ofNullable(newest).flatMap(Run::duration), size, ratio, ratio >= config.minSizeRatio(),
         integrity, successes, failures, errors.clone(), newestOk);
     return state;
+  }
+
+  /**
+   * Counts each distinct broken state once, however often it is polled: a change into an error
+   * (from no error or another reason), or a new version of a broken file (a rewritten status file
+   * that is still malformed, a new dump without its checksum file).
+   */
+  private void countError(Observation seen) {
+    if (seen.error().isEmpty()) {
+      lastError = null;
+      lastErrorVersion = null;
+      return;
+    }
+    SourceError error = seen.error().get();
+    if (error != lastError || !seen.errorVersion().equals(lastErrorVersion)) {
+      errors[error.ordinal()]++;
+    }
+    lastError = error;
+    lastErrorVersion = seen.errorVersion();
   }
 
   /** The state of the last poll, if any (for the landing page). */
