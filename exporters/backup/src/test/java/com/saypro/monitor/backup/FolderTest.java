@@ -68,6 +68,8 @@ class FolderTest {
     assertThat(s.value("saypro_backup_runs_total", "job", "pg", "outcome", "success")).isEqualTo(2);
     assertThat(s.value("saypro_backup_size_bytes", "job", "tars")).isEqualTo(50);
     assertThat(s.find("saypro_backup_integrity_ok", "job", "tars")).isEmpty(); // checksum: none
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "tars")).isEqualTo(0);
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "pg")).isEqualTo(1);
     assertThat(s.value("saypro_backup_job_info", "job", "pg", "source", "folder", "criticality", "critical")).isEqualTo(1);
 
     dump("saypro-3.dump", 0, "2026-11-24T02:00:00Z", false); // the job crashed before writing
@@ -89,6 +91,11 @@ class FolderTest {
     Scrape s = kit.scrape();
     assertThat(s.value("saypro_backup_integrity_ok", "job", "pg")).isEqualTo(0);
     assertThat(s.value("saypro_backup_source_errors_total", "job", "pg", "reason", "checksum_missing")).isEqualTo(1);
+    // counted once per dump, not per scrape
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "pg", "reason", "checksum_missing")).isEqualTo(1);
+    dump("saypro-3.dump", 1000, "2026-11-24T02:00:00Z", false);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "pg", "reason", "checksum_missing")).isEqualTo(2);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "pg", "reason", "checksum_missing")).isEqualTo(2);
   }
 
   @Test
@@ -104,11 +111,13 @@ class FolderTest {
   void emptyFolderAndVanishedFolderAreErrorsOfTheJob() throws Exception {
     Scrape s = kit.scrape();
     assertThat(s.value("saypro_backup_source_errors_total", "job", "pg", "reason", "no_backups")).isEqualTo(1);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "pg", "reason", "no_backups")).isEqualTo(1);
     Files.delete(dumps);
     s = kit.scrape();
     assertThat(s.value("saypro_backup_source_ok", "job", "pg")).isEqualTo(0);
     assertThat(s.value("saypro_backup_source_errors_total", "job", "pg", "reason", "missing")).isEqualTo(1);
     assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "pg", "reason", "missing")).isEqualTo(1);
   }
 
   @Test

@@ -157,6 +157,49 @@ class PostgresDrillTest {
   }
 
   /**
+   * A reload replaces the exporter while a drill restores from a named pipe that never ends: the
+   * replaced drill is stopped, its scratch database dropped, and the run recorded as failed with
+   * reason {@code interrupted}, which the new exporter shows and a restart keeps.
+   */
+  @Test
+  void reloadDuringADrillRecordsItAsInterrupted() throws Exception {
+    Path pipe = state.resolve("saypro.sql");
+    LocalServers.run(null, "mkfifo", pipe.toString());
+    Files.writeString(state.resolve("nightly.json"), "{\"job\":\"nightly\",\"outcome\":\"success\","
+        + "\"started\":\"2026-11-24T02:00:00Z\",\"finished\":\"2026-11-24T02:00:04Z\",\"file\":\"saypro.sql\","
+        + "\"tables\":{\"users\":5,\"products\":7,\"orders\":3}}");
+    try (ExporterTestKit kit = start(true)) {
+      assertThat(drill(kit, false).statusCode()).isEqualTo(202);
+      com.saypro.monitor.core.testkit.Await.until("scratch database created", java.time.Duration.ofSeconds(60),
+          () -> {
+            try {
+              return LocalServers.postgresHas(scratch);
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      assertThat(kit.scrape().value("saypro_backup_drill_running", "drill", "quarterly")).isEqualTo(1);
+      HttpResponse<String> reload = kit.post("/-/reload");
+      assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_drill_running", "drill", "quarterly")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_drill_success", "drill", "quarterly")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_drill_failure_info", "drill", "quarterly", "reason", "interrupted")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_drill_runs_total", "drill", "quarterly", "outcome", "failure")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_drill_runs_total", "drill", "quarterly", "outcome", "success")).isEqualTo(0);
+      assertThat(s.maybe("saypro_backup_drill_last_run_timestamp_seconds", "drill", "quarterly")).isPresent();
+      assertThat(LocalServers.postgresHas(scratch)).isFalse();
+    } finally {
+      // the killed restore's reader of the pipe may still wait for a writer: O_RDWR opens at once, closing ends it
+      new java.io.RandomAccessFile(pipe.toFile(), "rw").close();
+    }
+    try (ExporterTestKit kit = start(true)) {
+      assertThat(kit.scrape().value("saypro_backup_drill_failure_info", "drill", "quarterly", "reason", "interrupted"))
+          .isEqualTo(1);
+    }
+  }
+
+  /**
    * The plain SQL dump is a named pipe here: the drill blocks reading it until the test writes, so
    * the second request deterministically finds the first still running.
    */

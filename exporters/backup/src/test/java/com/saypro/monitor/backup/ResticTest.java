@@ -62,6 +62,7 @@ class ResticTest {
       assertThat(s.value("saypro_backup_size_bytes", "job", "offsite")).isEqualTo(300_000);
       assertThat(s.value("saypro_backup_size_change_ratio", "job", "offsite")).isEqualTo(1.5);
       assertThat(s.value("saypro_backup_integrity_ok", "job", "offsite")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_integrity_checked", "job", "offsite")).isEqualTo(1);
       assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "offsite")).isPositive();
       assertThat(s.value("saypro_backup_job_info", "job", "offsite", "source", "restic", "criticality", "critical")).isEqualTo(1);
       assertThat(s.text()).doesNotContain("correct horse");

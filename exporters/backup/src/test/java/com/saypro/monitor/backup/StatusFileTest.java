@@ -72,6 +72,7 @@ class StatusFileTest {
     assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1000);
     assertThat(s.value("saypro_backup_size_change_ratio", "job", "nightly")).isEqualTo(1);
     assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
     assertThat(s.value("saypro_backup_max_age_seconds", "job", "nightly")).isEqualTo(93600);
     assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
     assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
@@ -86,11 +87,53 @@ class StatusFileTest {
   void wrongChecksumAndTruncatedBackupFailIntegrity() throws Exception {
     dump("a.dump", 1000);
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, "0".repeat(64)));
-    assertThat(kit.scrape().value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+    Scrape wrong = kit.scrape();
+    assertThat(wrong.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+    assertThat(wrong.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
     String sum = dump("b.dump", 1000);
     Files.write(state.resolve("b.dump"), new byte[10]); // truncated after the job recorded it
     status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 1000, sum));
     assertThat(kit.scrape().value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+  }
+
+  /**
+   * "Not verified" is not "verified OK": without a recorded checksum, and while the hash is still
+   * being computed (the backup file is a named pipe here, so the hash cannot finish until the test
+   * writes it), integrity_ok is absent and integrity_checked is 0.
+   */
+  @Test
+  void unverifiedBackupsSayIntegrityCheckedZero() throws Exception {
+    dump("a.dump", 1000);
+    status("{\"job\":\"nightly\",\"outcome\":\"success\",\"started\":\"2026-11-24T02:00:00Z\","
+        + "\"finished\":\"2026-11-24T02:03:10Z\",\"file\":\"a.dump\",\"bytes\":1000}");
+    Scrape s = kit.scrape();
+    assertThat(s.find("saypro_backup_integrity_ok", "job", "nightly")).isEmpty();
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(0);
+
+    Path pipe = state.resolve("b.dump");
+    LocalServers.run(null, "mkfifo", pipe.toString());
+    status("{\"job\":\"nightly\",\"outcome\":\"success\",\"started\":\"2026-11-25T02:00:00Z\","
+        + "\"finished\":\"2026-11-25T02:03:10Z\",\"file\":\"b.dump\",\"checksum\":\"sha256:" + "0".repeat(64) + "\"}");
+    // a short scrape timeout: the poll waits for the hash only that long
+    s = kit.scrape("X-Prometheus-Scrape-Timeout-Seconds", "1");
+    assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.find("saypro_backup_integrity_ok", "job", "nightly")).isEmpty();
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(0);
+    // release the hasher (it reads the pipe to its end), then a regular file is verified
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        Files.write(pipe, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.WRITE);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    Files.delete(pipe);
+    String sum = dump("b.dump", 1000);
+    status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 1000, sum));
+    s = kit.scrape();
+    assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
   }
 
   @Test
@@ -104,6 +147,50 @@ class StatusFileTest {
     assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
     assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:05Z"));
     assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+  }
+
+  /**
+   * While the job reports {@code running}: the attempt is its start, nothing is counted, and the last
+   * finished backup's success, size and integrity still stand; the outcome is counted once when it comes.
+   */
+  @Test
+  void runningRunSetsTheAttemptAndIsCountedOnceWhenItEnds() throws Exception {
+    String sum = dump("a.dump", 1000);
+    status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, sum));
+    kit.scrape();
+    status("{\"job\":\"nightly\",\"outcome\":\"running\",\"started\":\"2026-11-25T02:00:00Z\","
+        + "\"last_success\":\"2026-11-24T02:03:10Z\"}");
+    for (int i = 0; i < 2; i++) {
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:00Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1000);
+      assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+    }
+    String second = dump("b.dump", 1100);
+    status(run("2026-11-25T02:00:00Z", "2026-11-25T02:04:00Z", "success", "b.dump", 1100, second));
+    for (int i = 0; i < 2; i++) {
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_duration_seconds", "job", "nightly")).isEqualTo(240);
+      assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1100);
+    }
+    status("{\"job\":\"nightly\",\"outcome\":\"running\",\"started\":\"2026-11-26T02:00:00Z\"}");
+    assertThat(kit.scrape().value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+    status("{\"job\":\"nightly\",\"outcome\":\"failure\",\"started\":\"2026-11-26T02:00:00Z\",\"finished\":\"2026-11-26T02:00:09Z\"}");
+    for (int i = 0; i < 2; i++) {
+      Scrape s = kit.scrape();
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-26T02:00:09Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+    }
   }
 
   @Test
@@ -139,6 +226,29 @@ class StatusFileTest {
     Scrape s = kit.scrape();
     assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
     assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
+  }
+
+  /** The error counter counts broken states, not polls: its rate does not depend on the scrape interval. */
+  @Test
+  void aBrokenStatusFileIsCountedOncePerVersionNotPerScrape() throws Exception {
+    status("{\"job\":");
+    for (int i = 0; i < 3; i++) {
+      assertError("malformed", 1);
+    }
+    status("{\"job\":\"nightly\""); // rewritten, still broken: a new broken version
+    assertError("malformed", 2);
+    assertError("malformed", 2);
+    Files.delete(state.resolve("nightly.json"));
+    for (int i = 0; i < 3; i++) {
+      assertError("missing", 1);
+    }
+    String sum = dump("a.dump", 1000);
+    status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, sum));
+    assertThat(kit.scrape().value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+    Files.delete(state.resolve("nightly.json")); // missing again after a good state: a new error
+    assertError("missing", 2);
+    assertError("missing", 2);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "nightly", "reason", "malformed")).isEqualTo(2);
   }
 
   @Test

@@ -48,7 +48,7 @@ public final class DrillsCollector implements SayproCollector {
       "1 while a drill of this name runs.", "drill");
   static final MetricDef FAILURE = MetricDef.gauge("saypro_backup_drill_failure_info",
       "Always 1 while the last drill failed: why (no_backup, no_recorded_counts, scratch_failed, restore_failed, "
-          + "dump_refused, verify_failed, timeout, error).", "drill", "reason");
+          + "dump_refused, verify_failed, timeout, interrupted, error).", "drill", "reason");
 
   public static final CollectorSpec SPEC = CollectorSpec.of(NAME,
       "restore drills: last run and success, measured restore time, recovery point age",

@@ -36,6 +36,7 @@ import java.util.concurrent.TimeoutException;
  * saypro_backup_size_change_ratio{job="nightly-postgresql"} 0.98
  * saypro_backup_size_ok{job="nightly-postgresql"} 1
  * saypro_backup_integrity_ok{job="nightly-postgresql"} 1
+ * saypro_backup_integrity_checked{job="nightly-postgresql"} 1
  * saypro_backup_source_ok{job="nightly-postgresql"} 1
  * saypro_backup_source_errors_total{job="nightly-postgresql",reason="malformed"} 0
  * </pre>
@@ -65,10 +66,14 @@ public final class JobsCollector implements SayproCollector {
       "0 when the newest backup shrank below the job's min_size_ratio of the previous one.", "job");
   static final MetricDef INTEGRITY = MetricDef.gauge("saypro_backup_integrity_ok",
       "1 when the newest backup matches its recorded sha256 (or restic check passed); absent while unchecked.", "job");
+  static final MetricDef INTEGRITY_CHECKED = MetricDef.gauge("saypro_backup_integrity_checked",
+      "1 when saypro_backup_integrity_ok holds a verdict on the newest backup; 0 when it was not verified: no "
+          + "checksum recorded or configured, hash still being computed, restic check not run yet.", "job");
   static final MetricDef SOURCE_OK = MetricDef.gauge("saypro_backup_source_ok",
       "1 when the job's status file, folder or repository was readable and valid at this scrape.", "job");
   static final MetricDef SOURCE_ERRORS = MetricDef.counter("saypro_backup_source_errors_total",
-      "Polls that found the job's source broken, by reason.", "job", "reason");
+      "Times the job's source became broken, by reason: once per change into an error or new broken version of "
+          + "the file, not once per scrape.", "job", "reason");
 
   static final MetricDef CHECKSUM_READS = MetricDef.counter("saypro_backup_checksum_reads_total",
       "Backup files read to compute their sha256 (each version of a file is read once).");
@@ -77,8 +82,8 @@ public final class JobsCollector implements SayproCollector {
 
   public static final CollectorSpec SPEC = CollectorSpec.of(NAME,
       "backup jobs: last attempt and success, outcomes, duration, size and its change, integrity, source errors",
-      INFO, LAST_ATTEMPT, LAST_SUCCESS, MAX_AGE, RUNS, DURATION, SIZE, SIZE_CHANGE, SIZE_OK, INTEGRITY, SOURCE_OK,
-      SOURCE_ERRORS, CHECKSUM_READS, LISTINGS);
+      INFO, LAST_ATTEMPT, LAST_SUCCESS, MAX_AGE, RUNS, DURATION, SIZE, SIZE_CHANGE, SIZE_OK, INTEGRITY, INTEGRITY_CHECKED,
+      SOURCE_OK, SOURCE_ERRORS, CHECKSUM_READS, LISTINGS);
 
   private final List<JobTracker> jobs;
   private final ExecutorService pool;
@@ -109,6 +114,7 @@ public final class JobsCollector implements SayproCollector {
     MetricDef.Points change = SIZE_CHANGE.points();
     MetricDef.Points sizeOk = SIZE_OK.points();
     MetricDef.Points integrity = INTEGRITY.points();
+    MetricDef.Points checked = INTEGRITY_CHECKED.points();
     MetricDef.Points sourceOk = SOURCE_OK.points();
     MetricDef.Points errors = SOURCE_ERRORS.points();
     for (int i = 0; i < jobs.size(); i++) {
@@ -132,13 +138,14 @@ public final class JobsCollector implements SayproCollector {
       change.add(state.sizeRatio(), name);
       sizeOk.add(state.sizeOk() ? 1 : 0, name);
       state.integrity().ifPresent(ok -> integrity.add(ok ? 1 : 0, name));
+      checked.add(state.integrity().isPresent() ? 1 : 0, name);
       sourceOk.add(state.sourceOk() ? 1 : 0, name);
       for (SourceError reason : SourceError.values()) {
         errors.add(state.errors()[reason.ordinal()], name, reason.label());
       }
     }
     return List.of(info.build(), attempt.build(), success.build(), maxAge.build(), runs.build(), duration.build(),
-        size.build(), change.build(), sizeOk.build(), integrity.build(), sourceOk.build(), errors.build(),
+        size.build(), change.build(), sizeOk.build(), integrity.build(), checked.build(), sourceOk.build(), errors.build(),
         CHECKSUM_READS.points().add(checksums.filesHashed()).build(), LISTINGS.points().add(listings.listings()).build());
   }
 }

@@ -18,6 +18,8 @@ public enum DrillFailure {
   VERIFY_FAILED,
   /** The drill ran out of its time. */
   TIMEOUT,
+  /** A reload or shutdown stopped the drill (its scratch database is dropped); the schedule retries it. */
+  INTERRUPTED,
   /** Anything else (a program is missing, an I/O error). */
   ERROR;
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,10 +25,56 @@ public final class DrillHistory {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final long MAX_BYTES = 1024 * 1024;
 
+  /**
+   * One lock for every history in the process: during a reload the old exporter records its
+   * interrupted drill while the new one may record its own, and each update re-reads the file, so
+   * neither loses the other's record.
+   */
+  private static final Object FILE_LOCK = new Object();
+
   private final Path file;
+  private Map<String, DrillRecord> cached;
+  private Object cachedStamp;
 
   public DrillHistory(Path folder) {
     this.file = folder.resolve("drills.json");
+  }
+
+  /**
+   * The records as the file holds them now: read again when the file changed (another instance of
+   * the exporter, the one a reload replaced, may have written it).
+   */
+  public Map<String, DrillRecord> current() {
+    synchronized (FILE_LOCK) {
+      Object stamp = stamp();
+      if (cached == null || !java.util.Objects.equals(stamp, cachedStamp)) {
+        cached = Map.copyOf(load());
+        cachedStamp = stamp;
+      }
+      return cached;
+    }
+  }
+
+  /** Applies {@code change} to the drill's record as the file holds it now and writes the file. */
+  public DrillRecord update(String drill, java.util.function.UnaryOperator<DrillRecord> change) {
+    synchronized (FILE_LOCK) {
+      Map<String, DrillRecord> records = new HashMap<>(load());
+      DrillRecord next = change.apply(records.getOrDefault(drill, DrillRecord.NONE));
+      records.put(drill, next);
+      save(records);
+      cached = Map.copyOf(records);
+      cachedStamp = stamp();
+      return next;
+    }
+  }
+
+  private Object stamp() {
+    try {
+      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   public synchronized Map<String, DrillRecord> load() {

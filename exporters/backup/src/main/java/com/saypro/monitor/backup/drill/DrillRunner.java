@@ -38,7 +38,8 @@ public final class DrillRunner {
     this.clock = clock;
   }
 
-  public DrillResult run(DrillConfig drill, JobTracker job) throws InterruptedException {
+  /** Runs the drill; an interrupt ends it with {@link DrillFailure#INTERRUPTED} (the flag is then clear). */
+  public DrillResult run(DrillConfig drill, JobTracker job) {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
     Instant deadline = started.plus(drill.timeout());
@@ -71,10 +72,14 @@ public final class DrillRunner {
       return new DrillResult(started, false, Optional.of(e.failure()), message, restoreTime, age,
           Duration.ofNanos(System.nanoTime() - t0));
     } catch (InterruptedException e) {
+      // a reload or shutdown: the interrupt flag is clear here, so the drop can run; the caller
+      // records the run and restores the flag
+      String message = "interrupted: the exporter was reloaded or stopped while the drill ran";
       if (created) {
-        dropQuietly(scratch, drill); // the interrupt flag is clear here, so the drop can run
+        message += dropQuietly(scratch, drill);
       }
-      throw e;
+      return new DrillResult(started, false, Optional.of(DrillFailure.INTERRUPTED), message, restoreTime, age,
+          Duration.ofNanos(System.nanoTime() - t0));
     }
   }
 

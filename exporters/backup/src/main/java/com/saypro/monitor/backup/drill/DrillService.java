@@ -31,23 +31,24 @@ public final class DrillService implements AutoCloseable {
   private final DrillRunner runner;
   private final DrillHistory history;
   private final Clock clock;
-  private final Map<String, DrillRecord> records = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<DrillResult>> running = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("backup-drill"));
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("backup-drill-schedule"));
 
   public DrillService(List<DrillConfig> drills, Map<String, JobTracker> jobs, DrillRunner runner, DrillHistory history,
       Clock clock) {
+    this(drills, jobs, runner, history, clock, true);
+  }
+
+  /** {@code tick}: false leaves the schedule to whoever calls {@link #runDue()} (tests, with their own clock). */
+  DrillService(List<DrillConfig> drills, Map<String, JobTracker> jobs, DrillRunner runner, DrillHistory history,
+      Clock clock, boolean tick) {
     drills.forEach(d -> this.drills.put(d.name(), d));
     this.jobs = jobs;
     this.runner = runner;
     this.history = history;
     this.clock = clock;
-    Map<String, DrillRecord> saved = history.load();
-    for (DrillConfig d : drills) {
-      records.put(d.name(), saved.getOrDefault(d.name(), DrillRecord.NONE));
-    }
-    if (drills.stream().anyMatch(DrillConfig::scheduled)) {
+    if (tick && drills.stream().anyMatch(DrillConfig::scheduled)) {
       ticker.scheduleWithFixedDelay(this::runDue, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
     }
   }
@@ -56,8 +57,9 @@ public final class DrillService implements AutoCloseable {
     return drills;
   }
 
+  /** The drill's record as {@code drills.json} holds it (also what an instance replaced by a reload wrote). */
   public DrillRecord record(String drill) {
-    return records.getOrDefault(drill, DrillRecord.NONE);
+    return history.current().getOrDefault(drill, DrillRecord.NONE);
   }
 
   public boolean isRunning(String drill) {
@@ -78,8 +80,7 @@ public final class DrillService implements AutoCloseable {
       executor.execute(() -> {
         try {
           DrillResult result = runner.run(drill, jobs.get(drill.job()));
-          records.compute(name, (n, old) -> (old == null ? DrillRecord.NONE : old).after(result));
-          history.save(Map.copyOf(records));
+          history.update(name, old -> old.after(result));
           if (result.success()) {
             LOG.info("drill {} succeeded: {}", name, result.message());
           } else {
@@ -87,10 +88,9 @@ public final class DrillService implements AutoCloseable {
           }
           running.remove(name);
           future.complete(result);
-        } catch (InterruptedException e) {
-          running.remove(name);
-          future.cancel(true);
-          Thread.currentThread().interrupt();
+          if (result.failure().equals(Optional.of(DrillFailure.INTERRUPTED))) {
+            Thread.currentThread().interrupt(); // recorded; now let the executor stop
+          }
         } catch (RuntimeException e) {
           running.remove(name);
           LOG.warn("drill {} stopped with {}", name, e.getClass().getSimpleName());
@@ -104,20 +104,24 @@ public final class DrillService implements AutoCloseable {
     return Optional.of(future);
   }
 
-  /** Drills whose interval has passed since their last run (or that never ran). */
-  void runDue() {
+  /** Starts the drills whose interval has passed since their last run (or that never ran); returns those started. */
+  List<CompletableFuture<DrillResult>> runDue() {
     Instant now = clock.instant();
+    List<CompletableFuture<DrillResult>> started = new java.util.ArrayList<>();
     for (DrillConfig drill : drills.values()) {
       if (!drill.scheduled()) {
         continue;
       }
-      Optional<Double> last = record(drill.name()).lastRunSeconds();
-      boolean due = last.isEmpty()
+      DrillRecord record = record(drill.name());
+      Optional<Double> last = record.lastRunSeconds();
+      // an interrupted drill (reload, shutdown) did not test the backup: it is due again at once
+      boolean due = last.isEmpty() || record.failure().equals(Optional.of(DrillFailure.INTERRUPTED.label()))
           || Instant.ofEpochMilli((long) (last.get() * 1000)).plus(drill.interval()).compareTo(now) <= 0;
       if (due && !isRunning(drill.name())) {
-        start(drill.name());
+        start(drill.name()).ifPresent(started::add);
       }
     }
+    return started;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

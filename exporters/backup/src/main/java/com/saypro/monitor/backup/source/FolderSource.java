@@ -98,16 +98,19 @@ public final class FolderSource implements JobSource {
   private Observation verify(List<Run> runs, Run newest, Duration budget) throws InterruptedException {
     Path dump = newest.file().orElseThrow();
     Path sidecar = dump.resolveSibling(dump.getFileName() + ".sha256");
+    String version = newest.key() + "|" + newest.time() + "|" + newest.bytes();
     String expected;
     try (InputStream in = Files.newInputStream(sidecar)) {
       String text = new String(in.readNBytes(MAX_SIDECAR), StandardCharsets.US_ASCII);
       var m = SHA256_LINE.matcher(text.strip());
       if (!m.matches()) {
-        return Observation.of(runs, Optional.of(false)).withError(SourceError.MALFORMED, sidecar.getFileName() + " holds no sha256");
+        return Observation.of(runs, Optional.of(false)).withError(SourceError.MALFORMED, sidecar.getFileName() + " holds no sha256")
+            .withVersion(version);
       }
       expected = m.group(1);
     } catch (IOException e) {
-      return Observation.of(runs, Optional.of(false)).withError(SourceError.CHECKSUM_MISSING, "no readable " + sidecar.getFileName());
+      return Observation.of(runs, Optional.of(false)).withError(SourceError.CHECKSUM_MISSING, "no readable " + sidecar.getFileName())
+          .withVersion(version);
     }
     try {
       Optional<String> actual = checksums.sha256(FileStamp.of(dump), budget);

@@ -19,6 +19,8 @@ public final class JobTracker implements AutoCloseable {
   private long successes;
   private long failures;
   private final long[] errors = new long[SourceError.values().length];
+  private SourceError lastError;
+  private String lastErrorVersion;
   private Instant lastSuccess;
   private Run newest;
   private OptionalLong previousBytes = OptionalLong.empty();
@@ -36,12 +38,18 @@ public final class JobTracker implements AutoCloseable {
   /** Polls the source and returns the job's new state. */
   public synchronized JobState poll(Instant now, Duration budget) throws InterruptedException {
     Observation seen = source.poll(now, budget);
-    seen.error().ifPresent(e -> errors[e.ordinal()]++);
+    countError(seen);
     List<Run> runs = seen.runs();
     countNewRuns(runs);
     seen.lastSuccessHint().ifPresent(this::success);
     Run newestNow = runs.isEmpty() ? null : runs.get(runs.size() - 1);
     Optional<Run> newestOk = runs.stream().filter(Run::success).reduce((a, b) -> b);
+    Optional<Boolean> integrity = seen.integrity();
+    if (seen.attemptInProgress().isPresent() && runs.isEmpty() && state != null) {
+      // a status file saying "running" shows no run: the last finished backup still stands
+      newestOk = state.newestSuccess();
+      integrity = state.integrity();
+    }
     newestOk.ifPresent(r -> success(r.time()));
     if (newestNow != null && (newest == null || !newestNow.key().equals(newest.key()))) {
       previousBytes = previousSize(runs, seen.previousBytesHint());
@@ -61,8 +69,27 @@ public final class JobTracker implements AutoCloseable {
     }
     state = new JobState(seen.error().isEmpty(), seen.detail(), attempt, Optional.ofNullable(lastSuccess),
         Optional.ofNullable(newest).flatMap(Run::duration), size, ratio, ratio >= config.minSizeRatio(),
-        seen.integrity(), successes, failures, errors.clone(), newestOk);
+        integrity, successes, failures, errors.clone(), newestOk);
     return state;
+  }
+
+  /**
+   * Counts each distinct broken state once, however often it is polled: a change into an error
+   * (from no error or another reason), or a new version of a broken file (a rewritten status file
+   * that is still malformed, a new dump without its checksum file).
+   */
+  private void countError(Observation seen) {
+    if (seen.error().isEmpty()) {
+      lastError = null;
+      lastErrorVersion = null;
+      return;
+    }
+    SourceError error = seen.error().get();
+    if (error != lastError || !seen.errorVersion().equals(lastErrorVersion)) {
+      errors[error.ordinal()]++;
+    }
+    lastError = error;
+    lastErrorVersion = seen.errorVersion();
   }
 
   /** The state of the last poll, if any (for the landing page). */

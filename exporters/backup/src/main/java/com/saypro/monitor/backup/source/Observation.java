@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  *     file's {@code last_success} after a failed run)
  * @param previousBytesHint the size of the backup before the newest, when the source records it
  * @param attemptInProgress when a run started and has not finished (status file outcome running)
+ * @param errorVersion with an error: which version of the source is broken (the status file's or
+ *     newest dump's stamp), "" when the error is a state rather than a file's content (missing,
+ *     no backups, restic failing); the error counter counts a new version as a new error
  */
 public record Observation(
     Optional<SourceError> error,
@@ -23,22 +26,28 @@ public record Observation(
     Optional<Boolean> integrity,
     Optional<Instant> lastSuccessHint,
     OptionalLong previousBytesHint,
-    Optional<Instant> attemptInProgress) {
+    Optional<Instant> attemptInProgress,
+    String errorVersion) {
   public Observation {
     runs = List.copyOf(runs);
   }
 
   public static Observation failed(SourceError error, String detail) {
     return new Observation(Optional.of(error), detail, List.of(), Optional.empty(), Optional.empty(),
-        OptionalLong.empty(), Optional.empty());
+        OptionalLong.empty(), Optional.empty(), "");
   }
 
   public static Observation of(List<Run> runs, Optional<Boolean> integrity) {
-    return new Observation(Optional.empty(), "", runs, integrity, Optional.empty(), OptionalLong.empty(), Optional.empty());
+    return new Observation(Optional.empty(), "", runs, integrity, Optional.empty(), OptionalLong.empty(), Optional.empty(), "");
   }
 
   /** The same runs, but the source is in error (a folder with runs and a missing checksum file). */
   public Observation withError(SourceError reason, String why) {
-    return new Observation(Optional.of(reason), why, runs, integrity, lastSuccessHint, previousBytesHint, attemptInProgress);
+    return new Observation(Optional.of(reason), why, runs, integrity, lastSuccessHint, previousBytesHint, attemptInProgress, errorVersion);
+  }
+
+  /** The same observation, its error tied to one version of the source. */
+  public Observation withVersion(String version) {
+    return new Observation(error, detail, runs, integrity, lastSuccessHint, previousBytesHint, attemptInProgress, version);
   }
 }

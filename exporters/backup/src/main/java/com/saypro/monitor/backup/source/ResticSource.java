@@ -92,7 +92,7 @@ public final class ResticSource implements JobSource {
       }
       Observation base = latest;
       return new Observation(base.error(), base.detail(), base.runs(), checkOk, Optional.empty(), OptionalLong.empty(),
-          Optional.empty());
+          Optional.empty(), "");
     }
   }
 

@@ -52,7 +52,7 @@ public final class StatusFileSource implements JobSource {
       return Observation.failed(SourceError.UNREADABLE, "the status file cannot be read (" + e.getClass().getSimpleName() + ")");
     }
     if (stamp.size() > MAX_BYTES) {
-      return Observation.failed(SourceError.TOO_LARGE, "the status file is larger than 64 KiB");
+      return Observation.failed(SourceError.TOO_LARGE, "the status file is larger than 64 KiB").withVersion(stamp.toString());
     }
     if (!stamp.equals(parsedStamp)) {
       parsed = read(file);
@@ -60,10 +60,10 @@ public final class StatusFileSource implements JobSource {
       parses++;
     }
     if (parsed instanceof StatusFileParser.Invalid invalid) {
-      return Observation.failed(invalid.error, invalid.getMessage());
+      return Observation.failed(invalid.error, invalid.getMessage()).withVersion(stamp.toString());
     }
     if (parsed instanceof SourceError error) {
-      return Observation.failed(error, "the status file cannot be read");
+      return Observation.failed(error, "the status file cannot be read").withVersion(stamp.toString());
     }
     return observe((StatusFileParser.Status) parsed, budget);
   }
@@ -85,7 +85,7 @@ public final class StatusFileSource implements JobSource {
   private Observation observe(StatusFileParser.Status status, Duration budget) throws InterruptedException {
     if (status.outcome().equals("running")) {
       return new Observation(Optional.empty(), "", List.of(), Optional.empty(), status.lastSuccess(),
-          status.previousBytes(), Optional.of(status.started()));
+          status.previousBytes(), Optional.of(status.started()), "");
     }
     boolean success = status.outcome().equals("success");
     Optional<Path> backup = Optional.empty();
@@ -103,7 +103,8 @@ public final class StatusFileSource implements JobSource {
           integrity = verify(status, stamp, budget);
         }
       } catch (ContainedPath.Outside e) {
-        return Observation.failed(SourceError.OUTSIDE_FOLDER, "the backup file named in the status file resolves outside " + config.folder());
+        return Observation.failed(SourceError.OUTSIDE_FOLDER, "the backup file named in the status file resolves outside "
+            + config.folder()).withVersion(String.valueOf(parsedStamp));
       } catch (IOException e) {
         integrity = success ? Optional.of(false) : Optional.empty(); // the backup it reports is gone
       }
@@ -112,7 +113,7 @@ public final class StatusFileSource implements JobSource {
         status.finished().orElseThrow(), success, Optional.of(StatusFileParser.duration(status)), bytes, backup,
         status.tables());
     return new Observation(Optional.empty(), "", List.of(run), integrity, status.lastSuccess(), status.previousBytes(),
-        Optional.empty());
+        Optional.empty(), "");
   }
 
   private Optional<Boolean> verify(StatusFileParser.Status status, FileStamp stamp, Duration budget)
