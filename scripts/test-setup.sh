@@ -10,6 +10,8 @@ declare -A NEEDED=(
   [amtool]=prometheus-alertmanager
   [prometheus-alertmanager]=prometheus-alertmanager
   [docker-compose]=docker-compose
+  [prometheus]=prometheus
+  [prometheus-node-exporter]=prometheus-node-exporter
 )
 
 missing=()
