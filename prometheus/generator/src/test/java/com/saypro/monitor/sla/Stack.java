@@ -131,14 +131,18 @@ final class Stack implements AutoCloseable {
     Files.writeString(dir.resolve("suite.yml"), suite, StandardCharsets.UTF_8);
   }
 
-  /** The repository's alertmanager.yml with the receivers pointed here and short timings. */
   private void writeAlertmanagerConfig(Receiver receiver) throws IOException {
-    Path am = Files.createDirectories(dir.resolve("alertmanager"));
+    writeAlertmanagerConfig(root, dir.resolve("alertmanager"), receiver,
+        "http://127.0.0.1:" + port("incidents") + "/webhook", dir.resolve("incidents.token"));
+  }
+
+  /** The repository's alertmanager.yml with the receivers pointed here and short timings. */
+  static void writeAlertmanagerConfig(Path root, Path am, Receiver receiver, String incidentsUrl, Path token) throws IOException {
     Files.createDirectories(am.resolve("templates"));
     Files.copy(root.resolve("alertmanager/templates/saypro.tmpl"), am.resolve("templates/saypro.tmpl"));
     String config = Files.readString(root.resolve("alertmanager/alertmanager.yml"), StandardCharsets.UTF_8)
-        .replace("http://saypro-exporters:9817/webhook", "http://127.0.0.1:" + port("incidents") + "/webhook")
-        .replace("/etc/alertmanager/secrets/incidents.token", dir.resolve("incidents.token").toString())
+        .replace("http://saypro-exporters:9817/webhook", incidentsUrl)
+        .replace("/etc/alertmanager/secrets/incidents.token", token.toString())
         .replace("http://pager-bridge:8080/alertmanager", receiver.url("pager"))
         .replace("http://ticket-bridge:8080/alertmanager", receiver.url("tickets"))
         .replace("http://security-bridge:8080/alertmanager", receiver.url("security"))
@@ -146,7 +150,16 @@ final class Stack implements AutoCloseable {
         .replace("      active_time_intervals: [business-hours]\n", "")
         .replaceAll("group_wait: \\S+", "group_wait: " + GROUP_WAIT)
         .replaceAll("group_interval: \\S+", "group_interval: " + GROUP_INTERVAL);
+    assertThatReplaced(config);
     Files.writeString(am.resolve("alertmanager.yml"), config, StandardCharsets.UTF_8);
+  }
+
+  private static void assertThatReplaced(String config) {
+    for (String left : List.of("saypro-exporters:9817", "pager-bridge", "ticket-bridge", "security-bridge", "active_time_intervals:")) {
+      if (config.contains(left)) {
+        throw new AssertionError("the test copy of alertmanager.yml still has " + left + ": update Stack");
+      }
+    }
   }
 
   /** The repository's prometheus.yml and rules, targets moved here, intervals and `for` shortened. */
