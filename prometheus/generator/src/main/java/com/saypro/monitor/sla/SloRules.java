@@ -122,7 +122,7 @@ final class SloRules {
     String budgetDays = Numbers.format(Math.round(spec.window().toHours() / 24.0 / rate.factor() * 10) / 10.0);
     String what = slo.kind() == Kind.AVAILABILITY ? "failed" : "were slower than " + Numbers.format(slo.threshold() * 1000) + " ms";
     return map(
-        "summary", slo.title() + " is burning its error budget " + Numbers.format(rate.factor()) + "x too fast",
+        "summary", "SLO " + slo.title() + ": the error budget burns " + Numbers.format(rate.factor()) + "x too fast",
         "description", value + " of " + slo.title().toLowerCase(java.util.Locale.ROOT) + " (slo " + slo.name() + ") " + what
             + " over the last " + longW + " (and over the last " + Numbers.duration(rate.shortWindow())
             + "); the " + Numbers.format(slo.objectivePercent()) + " % objective allows "
