@@ -128,6 +128,13 @@ final class Stack implements AutoCloseable {
       suite.append("  ").append(exporter).append(":\n    listen_address: \"127.0.0.1:").append(port(exporter))
           .append("\"\n    config_file: ").append(exporter).append(".yml\n");
     }
+    // Exporters merged after this test was written run on their embedded defaults; a pending one is
+    // absent and its scrape job fails (prometheus/pending-exporters.txt excuses its panels).
+    for (String exporter : List.of("backup", "network", "security")) {
+      if (Catalogue.exporterNames().contains(exporter) && !Catalogue.pendingExporters(root).contains(exporter)) {
+        suite.append("  ").append(exporter).append(":\n    listen_address: \"127.0.0.1:").append(port(exporter)).append("\"\n");
+      }
+    }
     Files.writeString(dir.resolve("suite.yml"), suite, StandardCharsets.UTF_8);
   }
 
@@ -138,23 +145,32 @@ final class Stack implements AutoCloseable {
 
   /** The repository's alertmanager.yml with the receivers pointed here and short timings. */
   static void writeAlertmanagerConfig(Path root, Path am, Receiver receiver, String incidentsUrl, Path token) throws IOException {
+    String config = alertmanagerConfig(root, receiver, incidentsUrl, token)
+        // tickets at any hour, so that "the ticket receiver did not get it" means inhibition
+        .replace("      active_time_intervals: [business-hours]\n", "");
+    assertThatReplaced(config);
+    writeAlertmanagerFiles(root, am, config);
+  }
+
+  static void writeAlertmanagerFiles(Path root, Path am, String config) throws IOException {
     Files.createDirectories(am.resolve("templates"));
     Files.copy(root.resolve("alertmanager/templates/saypro.tmpl"), am.resolve("templates/saypro.tmpl"));
-    String config = Files.readString(root.resolve("alertmanager/alertmanager.yml"), StandardCharsets.UTF_8)
+    Files.writeString(am.resolve("alertmanager.yml"), config, StandardCharsets.UTF_8);
+  }
+
+  /** The repository's alertmanager.yml with the receivers pointed here and short group timings. */
+  static String alertmanagerConfig(Path root, Receiver receiver, String incidentsUrl, Path token) throws IOException {
+    return Files.readString(root.resolve("alertmanager/alertmanager.yml"), StandardCharsets.UTF_8)
         .replace("http://saypro-exporters:9817/webhook", incidentsUrl)
         .replace("/etc/alertmanager/secrets/incidents.token", token.toString())
         .replace("http://pager-bridge:8080/alertmanager", receiver.url("pager"))
         .replace("http://ticket-bridge:8080/alertmanager", receiver.url("tickets"))
         .replace("http://security-bridge:8080/alertmanager", receiver.url("security"))
-        // tickets at any hour, so that "the ticket receiver did not get it" means inhibition
-        .replace("      active_time_intervals: [business-hours]\n", "")
         .replaceAll("group_wait: \\S+", "group_wait: " + GROUP_WAIT)
         .replaceAll("group_interval: \\S+", "group_interval: " + GROUP_INTERVAL);
-    assertThatReplaced(config);
-    Files.writeString(am.resolve("alertmanager.yml"), config, StandardCharsets.UTF_8);
   }
 
-  private static void assertThatReplaced(String config) {
+  static void assertThatReplaced(String config) {
     for (String left : List.of("saypro-exporters:9817", "pager-bridge", "ticket-bridge", "security-bridge", "active_time_intervals:")) {
       if (config.contains(left)) {
         throw new AssertionError("the test copy of alertmanager.yml still has " + left + ": update Stack");
@@ -185,6 +201,9 @@ final class Stack implements AutoCloseable {
       ((ObjectNode) job).remove("scrape_timeout");
       ((ArrayNode) job.at("/static_configs/0/targets")).removeAll().add("127.0.0.1:" + port);
     }
+    // a target nobody serves: its ExporterDown warning is the ticket receiver's positive control
+    ObjectNode absent = ((ArrayNode) config.get("scrape_configs")).addObject().put("job_name", "e2e-absent");
+    absent.putArray("static_configs").addObject().putArray("targets").add("127.0.0.1:" + NodeExporter.freePort());
     Files.writeString(prom.resolve("prometheus.yml"), Config.YAML.writeValueAsString(config), StandardCharsets.UTF_8);
   }
 
