@@ -98,6 +98,11 @@ class EndToEndTest {
         () -> Http.value(prom, "sum(saypro_incidents_time_to_resolve_seconds_count)") >= 2);
     assertThat(Http.value(prom, "sum(saypro_incidents_created_total{severity=\"critical\"})")).isGreaterThanOrEqualTo(3);
 
+    // The Watchdog heartbeat reaches the incident exporter through the real routing.
+    Await.until("the Watchdog reaches the incident exporter", Duration.ofSeconds(30),
+        () -> Http.value(prom, "max(saypro_incidents_heartbeat_last_received_timestamp_seconds)") > 0);
+    assertThat(receiver.received("pager")).extracting(Received::alertname).as("the Watchdog never pages").doesNotContain("Watchdog");
+
     // The incident exporter's SLA agrees with prometheus/sla.yml.
     SlaSpec sla = SlaReader.read(root.resolve("prometheus/sla.yml"));
     assertThat(Http.value(prom, "max(saypro_incidents_sla_target_seconds{severity=\"critical\",sla=\"acknowledge\"})"))

@@ -74,7 +74,10 @@ final class Stack implements AutoCloseable {
         "--cluster.listen-address=");
     writePrometheusConfig();
     tool("prometheus", "prometheus", "--config.file=" + dir.resolve("prometheus/prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("prom-data"), "--web.listen-address=127.0.0.1:" + port("prometheus"));
+        "--storage.tsdb.path=" + dir.resolve("prom-data"), "--web.listen-address=127.0.0.1:" + port("prometheus"),
+        // the first evaluation's alerts (the Watchdog) are dropped until the notifier has discovered
+        // Alertmanager, and resent only after this delay (1m by default): short, like every interval here
+        "--rules.alert.resend-delay=" + EVALUATION_INTERVAL);
     Await.until("Alertmanager is ready", Duration.ofSeconds(30),
         () -> Http.get("http://127.0.0.1:" + port("alertmanager") + "/-/ready").contains("OK"));
     Await.until("Prometheus scrapes the exporters", Duration.ofSeconds(60),
