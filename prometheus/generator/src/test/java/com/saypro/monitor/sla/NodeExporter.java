@@ -50,10 +50,22 @@ final class NodeExporter implements AutoCloseable {
     return names;
   }
 
+  /**
+   * A port free right now, below Linux's ephemeral range (32768 and up by default): a port the kernel
+   * handed out with bind(0) is also what outgoing connections use, and on a busy machine one of them
+   * took such a port between this choice and the server's bind.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = random.nextInt(20000, 32000);
+      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException inUse) {
+        // try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32000 on loopback");
   }
 
   @Override
