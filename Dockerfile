@@ -15,14 +15,17 @@ WORKDIR /src
 # The image's Maven 3.9 is what ./mvnw pins; using it directly saves downloading Maven again.
 COPY pom.xml ./
 COPY exporters/ exporters/
+# every module of the root pom must exist for the reactor; only the launcher and what it needs is built
+COPY demo/ demo/
+COPY prometheus/generator/ prometheus/generator/
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -Dsaypro.revision="${REVISION}" package
+    mvn -B -q -DskipTests -Dsaypro.revision="${REVISION}" -pl exporters/launcher -am package
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 saypro \
  && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/saypro --no-create-home --shell /usr/sbin/nologin saypro \
- && mkdir -p /opt/saypro /var/lib/saypro \
- && chown 10001:10001 /var/lib/saypro
+ && mkdir -p /opt/saypro /var/lib/saypro/demo /var/lib/saypro/state \
+ && chown -R 10001:10001 /var/lib/saypro
 COPY --from=build /src/exporters/launcher/target/saypro-monitor.jar /opt/saypro/saypro-monitor.jar
 COPY exporters/launcher/jvm.options /opt/saypro/jvm.options
 USER 10001:10001

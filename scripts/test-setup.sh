@@ -23,6 +23,8 @@ declare -A NEEDED=(
   [prometheus-smokeping-prober]=prometheus-smokeping-prober
   [lynis]=lynis
   [mariadb-install-db]=mariadb-server
+  [prometheus]=prometheus
+  [prometheus-node-exporter]=prometheus-node-exporter
 )
 
 missing=()
