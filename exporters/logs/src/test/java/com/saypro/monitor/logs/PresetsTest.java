@@ -56,6 +56,10 @@ class PresetsTest {
                     "status_class", "2xx")).isEqualTo(1);
             assertThat(scrape.value("saypro_http_requests_total", "route", "other", "method", "other",
                     "status_class", "4xx")).as("unknown methods are bounded").isEqualTo(1);
+            assertThat(scrape.value("saypro_http_requests_total", "route", "checkout", "method", "POST",
+                    "status_class", "5xx")).as("exposed at 0 before the first server error").isZero();
+            assertThat(scrape.value("saypro_http_requests_total", "route", "payment_callback", "method", "GET",
+                    "status_class", "2xx")).as("every route class starts at 0").isZero();
             assertThat(scrape.find("saypro_http_requests_total").stream().map(s -> s.labels().get("route")))
                     .allMatch(Set.of("checkout", "cart", "product_listing", "search", "payment_callback", "account",
                             "static", "other")::contains);

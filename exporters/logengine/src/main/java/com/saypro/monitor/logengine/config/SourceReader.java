@@ -113,8 +113,7 @@ final class SourceReader {
         int maxSeries = source.has("max_series") ? limits.maxSeries() : rule.maxSeries();
         int maxLength = source.has("max_label_value_length") ? limits.maxLabelValueLength()
                 : rule.maxLabelValueLength();
-        return new MetricRule(rule.name(), rule.help(), rule.type(), rule.labels(), rule.valueField(),
-                rule.conditions(), rule.buckets(), maxSeries, maxLength);
+        return rule.withLimits(maxSeries, maxLength);
     }
 
     private TailerConfig tailer(ConfigNode source, String name) throws ConfigException {

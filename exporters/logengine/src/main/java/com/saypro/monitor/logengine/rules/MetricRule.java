@@ -18,9 +18,13 @@ import java.util.Set;
  * @param maxSeries            label sets beyond this are folded into one set whose values are all
  *                             {@value SeriesLimiter#OVERFLOW}
  * @param maxLabelValueLength  longer label values are truncated (and counted)
+ * @param initialSeries        label sets (values in label order) exposed at zero from the start, so the
+ *                             first event of a known kind (a 5xx on checkout) is an increase Prometheus sees,
+ *                             not the birth of a series that rate() needs a second sample of
  */
 public record MetricRule(String name, String help, MetricType type, List<Label> labels, String valueField,
-        List<Condition> conditions, List<Double> buckets, int maxSeries, int maxLabelValueLength) {
+        List<Condition> conditions, List<Double> buckets, int maxSeries, int maxLabelValueLength,
+        List<List<String>> initialSeries) {
 
     /** Seconds, suited to web request times; includes 0.1 s, the usual "fast enough" SLO threshold. */
     public static final List<Double> DEFAULT_BUCKETS =
@@ -34,6 +38,7 @@ public record MetricRule(String name, String help, MetricType type, List<Label> 
         labels = List.copyOf(labels);
         conditions = List.copyOf(conditions);
         buckets = List.copyOf(buckets);
+        initialSeries = initialSeries == null ? List.of() : initialSeries.stream().map(List::copyOf).toList();
         if (name == null || !PrometheusNaming.isValidLegacyMetricName(name)) {
             throw new IllegalArgumentException("illegal metric name '" + name + "'");
         }
@@ -69,6 +74,22 @@ public record MetricRule(String name, String help, MetricType type, List<Label> 
         if (maxLabelValueLength < 1) {
             throw new IllegalArgumentException(name + ": maxLabelValueLength must be >= 1");
         }
+        for (List<String> values : initialSeries) {
+            if (values.size() != labels.size()) {
+                throw new IllegalArgumentException(name + ": initial series " + values + " has " + values.size()
+                        + " values for " + labels.size() + " labels");
+            }
+        }
+        if (initialSeries.size() > maxSeries) {
+            throw new IllegalArgumentException(name + ": " + initialSeries.size()
+                    + " initial series exceed maxSeries " + maxSeries);
+        }
+    }
+
+    /** The same rule with other series caps (a source's own {@code max_series}, {@code max_label_value_length}). */
+    public MetricRule withLimits(int maxSeries, int maxLabelValueLength) {
+        return new MetricRule(name, help, type, labels, valueField, conditions, buckets, maxSeries,
+                maxLabelValueLength, initialSeries.subList(0, Math.min(initialSeries.size(), maxSeries)));
     }
 
     public static Builder counter(String name, String help) {
@@ -98,6 +119,7 @@ public record MetricRule(String name, String help, MetricType type, List<Label> 
         private List<Double> buckets = DEFAULT_BUCKETS;
         private int maxSeries = DEFAULT_MAX_SERIES;
         private int maxLabelValueLength = DEFAULT_MAX_LABEL_VALUE_LENGTH;
+        private final List<List<String>> initialSeries = new ArrayList<>();
 
         private Builder(String name, String help, MetricType type) {
             this.name = name;
@@ -139,9 +161,15 @@ public record MetricRule(String name, String help, MetricType type, List<Label> 
             return this;
         }
 
+        /** Exposes this label set (values in label order) at zero before any line matches. */
+        public Builder initialSeries(String... labelValues) {
+            initialSeries.add(List.of(labelValues));
+            return this;
+        }
+
         public MetricRule build() {
             return new MetricRule(name, help, type, labels, valueField, conditions, buckets, maxSeries,
-                    maxLabelValueLength);
+                    maxLabelValueLength, initialSeries);
         }
     }
 }

@@ -39,6 +39,9 @@ final class RuleMetric {
         this.labelNames = rule.labelNames().toArray(String[]::new);
         this.upperBounds = rule.buckets().stream().mapToDouble(Double::doubleValue).toArray();
         this.limiter = new SeriesLimiter(labels.length, rule.maxSeries(), rule.maxLabelValueLength());
+        for (List<String> values : rule.initialSeries()) {
+            series.computeIfAbsent(limiter.admit(values.toArray(String[]::new)), k -> new Series(upperBounds.length));
+        }
     }
 
     void record(Fields fields) {

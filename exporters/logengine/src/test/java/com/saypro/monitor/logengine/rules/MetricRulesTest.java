@@ -114,4 +114,31 @@ class MetricRulesTest {
         assertThatThrownBy(() -> new MetricRules(List.of(), List.of(one, one))).hasMessageContaining("'x'");
         assertThat(metric(new MetricRules(List.of(), List.of(one)).collect(), "x").getDataPoints()).isEmpty();
     }
+
+    @Test
+    void initialSeriesAreExposedAtZeroAndCountFromThere() {
+        MetricRules rules = new MetricRules(derivations, List.of(
+                MetricRule.counter("http_requests", "Requests").labelFromField("route").labelFromField("status_class")
+                        .initialSeries("checkout", "5xx").initialSeries("checkout", "2xx").build()));
+        MetricSnapshots fresh = rules.collect();
+        assertThat(counter(fresh, "http_requests", "route", "checkout", "status_class", "5xx")).isZero();
+        assertThat(counter(fresh, "http_requests", "route", "checkout", "status_class", "2xx")).isZero();
+        assertThat(metric(fresh, "http_requests").getDataPoints()).hasSize(2);
+
+        rules.apply(line("path", "/checkout", "status", "502"));
+        rules.apply(line("path", "/cart", "status", "200"));
+        MetricSnapshots after = rules.collect();
+        assertThat(counter(after, "http_requests", "route", "checkout", "status_class", "5xx")).isEqualTo(1);
+        assertThat(counter(after, "http_requests", "route", "cart", "status_class", "2xx")).isEqualTo(1);
+        assertThat(metric(after, "http_requests").getDataPoints()).hasSize(3);
+
+        assertThatThrownBy(() -> MetricRule.counter("x", "").labelFromField("a").initialSeries("1", "2").build())
+                .hasMessageContaining("x: initial series [1, 2] has 2 values for 1 labels");
+        assertThatThrownBy(() -> MetricRule.counter("x", "").labelFromField("a").maxSeries(1)
+                .initialSeries("1").initialSeries("2").build())
+                .hasMessageContaining("x: 2 initial series exceed maxSeries 1");
+        MetricRule capped = MetricRule.counter("x", "").labelFromField("a").initialSeries("1").initialSeries("2")
+                .build().withLimits(1, 10);
+        assertThat(capped.initialSeries()).containsExactly(List.of("1"));
+    }
 }
