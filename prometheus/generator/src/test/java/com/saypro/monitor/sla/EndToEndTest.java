@@ -166,18 +166,6 @@ class EndToEndTest {
     Map<String, String> excused = new LinkedHashMap<>();
     excused.put("offset 1w", "the stack has no data from a week ago");
     excused.put("saypro_db_replication_lag_seconds", "the test database has no replica");
-    for (String exporter : Catalogue.pendingExporters(root)) {
-      excused.put("saypro_" + exporter + "_", exporter + " exporter not merged yet (prometheus/pending-exporters.txt)");
-      for (SlaSpec.Slo slo : sla.slos()) {
-        String source = slo.histogram() != null ? slo.histogram() : slo.total();
-        if (source.startsWith("saypro_" + exporter + "_")) {
-          excused.put("slo=\"" + slo.name() + "\"", exporter + " exporter not merged yet");
-        }
-      }
-      if (exporter.equals("backup")) {
-        excused.put(SloRules.BACKUP_SUCCESS, "backup exporter not merged yet");
-      }
-    }
     List<String> empty = new ArrayList<>();
     for (Config.Query query : Config.queries(root)) {
       boolean isExcused = excused.keySet().stream().anyMatch(query.expr()::contains);
