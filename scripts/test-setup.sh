@@ -19,6 +19,7 @@ declare -A NEEDED=(
   [ip]=iproute2
   [tc]=iproute2
   [socat]=socat
+  [openssl]=openssl
   [prometheus-blackbox-exporter]=prometheus-blackbox-exporter
   [prometheus-smokeping-prober]=prometheus-smokeping-prober
   [lynis]=lynis

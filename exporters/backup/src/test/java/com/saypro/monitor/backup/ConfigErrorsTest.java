@@ -83,9 +83,9 @@ class ConfigErrorsTest {
     try (ExporterTestKit kit = ExporterTestKit.builder(new BackupExporterDefinition()).directory(dir).config(defaults).start()) {
       assertThat(Files.isDirectory(dir.resolve("saypro-state/backup"))).isTrue();
       var scrape = kit.scrape();
-      assertThat(scrape.value("saypro_backup_source_ok", "job", "local")).isEqualTo(0);
-      assertThat(scrape.value("saypro_backup_source_errors_total", "job", "local", "reason", "missing")).isEqualTo(1);
-      assertThat(scrape.value("saypro_backup_job_info", "job", "local", "source", "status_file", "criticality", "normal"))
+      assertThat(scrape.value("saypro_backup_source_ok", "backup_job", "local")).isEqualTo(0);
+      assertThat(scrape.value("saypro_backup_source_errors_total", "backup_job", "local", "reason", "missing")).isEqualTo(1);
+      assertThat(scrape.value("saypro_backup_job_info", "backup_job", "local", "source", "status_file", "criticality", "normal"))
           .isEqualTo(1);
       assertThat(scrape.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
       assertThat(kit.get("/").body()).contains("job local (status_file").contains("no status file local.json");

@@ -53,18 +53,18 @@ class ResticTest {
     try (ExporterTestKit kit = ExporterTestKit.builder(new BackupExporterDefinition()).directory(dir).config(yaml).start()) {
       Await.until("restic answered and checked", Duration.ofSeconds(60), () -> {
         Scrape s = kit.scrape();
-        return s.maybe("saypro_backup_integrity_ok", "job", "offsite").isPresent()
-            && s.maybe("saypro_backup_size_bytes", "job", "offsite").isPresent();
+        return s.maybe("saypro_backup_integrity_ok", "backup_job", "offsite").isPresent()
+            && s.maybe("saypro_backup_size_bytes", "backup_job", "offsite").isPresent();
       });
       Scrape s = kit.scrape();
-      assertThat(s.value("saypro_backup_source_ok", "job", "offsite")).isEqualTo(1);
-      assertThat(s.value("saypro_backup_runs_total", "job", "offsite", "outcome", "success")).isEqualTo(2);
-      assertThat(s.value("saypro_backup_size_bytes", "job", "offsite")).isEqualTo(300_000);
-      assertThat(s.value("saypro_backup_size_change_ratio", "job", "offsite")).isEqualTo(1.5);
-      assertThat(s.value("saypro_backup_integrity_ok", "job", "offsite")).isEqualTo(1);
-      assertThat(s.value("saypro_backup_integrity_checked", "job", "offsite")).isEqualTo(1);
-      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "offsite")).isPositive();
-      assertThat(s.value("saypro_backup_job_info", "job", "offsite", "source", "restic", "criticality", "critical")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_source_ok", "backup_job", "offsite")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "offsite", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_size_bytes", "backup_job", "offsite")).isEqualTo(300_000);
+      assertThat(s.value("saypro_backup_size_change_ratio", "backup_job", "offsite")).isEqualTo(1.5);
+      assertThat(s.value("saypro_backup_integrity_ok", "backup_job", "offsite")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_integrity_checked", "backup_job", "offsite")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "backup_job", "offsite")).isPositive();
+      assertThat(s.value("saypro_backup_job_info", "backup_job", "offsite", "source", "restic", "criticality", "critical")).isEqualTo(1);
       assertThat(s.text()).doesNotContain("correct horse");
     }
   }
@@ -75,9 +75,9 @@ class ResticTest {
     String yaml = config("wrong.pass").replace("repository: repo", "repository: " + repo);
     try (ExporterTestKit kit = ExporterTestKit.builder(new BackupExporterDefinition()).directory(dir).config(yaml).start()) {
       Await.until("restic failed", Duration.ofSeconds(60), () ->
-          kit.scrape().value("saypro_backup_source_errors_total", "job", "offsite", "reason", "command_failed") >= 1);
+          kit.scrape().value("saypro_backup_source_errors_total", "backup_job", "offsite", "reason", "command_failed") >= 1);
       Scrape s = kit.scrape();
-      assertThat(s.value("saypro_backup_source_ok", "job", "offsite")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_source_ok", "backup_job", "offsite")).isEqualTo(0);
       assertThat(kit.get("/").body()).contains("restic snapshots exited with").doesNotContain("not the password");
     }
   }

@@ -65,21 +65,21 @@ class StatusFileTest {
     String sum = dump("a.dump", 1000);
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, sum));
     Scrape s = kit.scrape();
-    assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
-    assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
-    assertThat(s.value("saypro_backup_duration_seconds", "job", "nightly")).isEqualTo(190);
-    assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1000);
-    assertThat(s.value("saypro_backup_size_change_ratio", "job", "nightly")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_max_age_seconds", "job", "nightly")).isEqualTo(93600);
-    assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
-    assertThat(s.value("saypro_backup_job_info", "job", "nightly", "source", "status_file", "criticality", "critical"))
+    assertThat(s.value("saypro_backup_source_ok", "backup_job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+    assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+    assertThat(s.value("saypro_backup_duration_seconds", "backup_job", "nightly")).isEqualTo(190);
+    assertThat(s.value("saypro_backup_size_bytes", "backup_job", "nightly")).isEqualTo(1000);
+    assertThat(s.value("saypro_backup_size_change_ratio", "backup_job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_ok", "backup_job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_checked", "backup_job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_max_age_seconds", "backup_job", "nightly")).isEqualTo(93600);
+    assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "failure")).isEqualTo(0);
+    assertThat(s.value("saypro_backup_job_info", "backup_job", "nightly", "source", "status_file", "criticality", "critical"))
         .isEqualTo(1);
     // the same run seen again is not counted again
-    assertThat(kit.scrape().value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
+    assertThat(kit.scrape().value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(1);
     assertThat(Promtool.checkMetrics(s.text()).exitCode()).isZero();
   }
 
@@ -88,12 +88,12 @@ class StatusFileTest {
     dump("a.dump", 1000);
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, "0".repeat(64)));
     Scrape wrong = kit.scrape();
-    assertThat(wrong.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
-    assertThat(wrong.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
+    assertThat(wrong.value("saypro_backup_integrity_ok", "backup_job", "nightly")).isEqualTo(0);
+    assertThat(wrong.value("saypro_backup_integrity_checked", "backup_job", "nightly")).isEqualTo(1);
     String sum = dump("b.dump", 1000);
     Files.write(state.resolve("b.dump"), new byte[10]); // truncated after the job recorded it
     status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 1000, sum));
-    assertThat(kit.scrape().value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(0);
+    assertThat(kit.scrape().value("saypro_backup_integrity_ok", "backup_job", "nightly")).isEqualTo(0);
   }
 
   /**
@@ -107,8 +107,8 @@ class StatusFileTest {
     status("{\"job\":\"nightly\",\"outcome\":\"success\",\"started\":\"2026-11-24T02:00:00Z\","
         + "\"finished\":\"2026-11-24T02:03:10Z\",\"file\":\"a.dump\",\"bytes\":1000}");
     Scrape s = kit.scrape();
-    assertThat(s.find("saypro_backup_integrity_ok", "job", "nightly")).isEmpty();
-    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(0);
+    assertThat(s.find("saypro_backup_integrity_ok", "backup_job", "nightly")).isEmpty();
+    assertThat(s.value("saypro_backup_integrity_checked", "backup_job", "nightly")).isEqualTo(0);
 
     Path pipe = state.resolve("b.dump");
     LocalServers.run(null, "mkfifo", pipe.toString());
@@ -117,9 +117,9 @@ class StatusFileTest {
     // a short scrape timeout: the poll waits for the hash only that long
     s = kit.scrape("X-Prometheus-Scrape-Timeout-Seconds", "1");
     assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
-    assertThat(s.find("saypro_backup_integrity_ok", "job", "nightly")).isEmpty();
-    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(0);
+    assertThat(s.value("saypro_backup_source_ok", "backup_job", "nightly")).isEqualTo(1);
+    assertThat(s.find("saypro_backup_integrity_ok", "backup_job", "nightly")).isEmpty();
+    assertThat(s.value("saypro_backup_integrity_checked", "backup_job", "nightly")).isEqualTo(0);
     // release the hasher (it reads the pipe to its end), then a regular file is verified
     java.util.concurrent.CompletableFuture.runAsync(() -> {
       try {
@@ -132,8 +132,8 @@ class StatusFileTest {
     String sum = dump("b.dump", 1000);
     status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 1000, sum));
     s = kit.scrape();
-    assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_integrity_checked", "job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_ok", "backup_job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_integrity_checked", "backup_job", "nightly")).isEqualTo(1);
   }
 
   @Test
@@ -143,10 +143,10 @@ class StatusFileTest {
     kit.scrape();
     status("{\"job\":\"nightly\",\"started\":\"2026-11-25T02:00:00Z\",\"finished\":\"2026-11-25T02:00:05Z\",\"outcome\":\"failure\"}");
     Scrape s = kit.scrape();
-    assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
-    assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:05Z"));
-    assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+    assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "failure")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:05Z"));
+    assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
   }
 
   /**
@@ -162,34 +162,34 @@ class StatusFileTest {
         + "\"last_success\":\"2026-11-24T02:03:10Z\"}");
     for (int i = 0; i < 2; i++) {
       Scrape s = kit.scrape();
-      assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
-      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:00Z"));
-      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
-      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(1);
-      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
-      assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1000);
-      assertThat(s.value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_source_ok", "backup_job", "nightly")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-25T02:00:00Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-24T02:03:10Z"));
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "failure")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_size_bytes", "backup_job", "nightly")).isEqualTo(1000);
+      assertThat(s.value("saypro_backup_integrity_ok", "backup_job", "nightly")).isEqualTo(1);
     }
     String second = dump("b.dump", 1100);
     status(run("2026-11-25T02:00:00Z", "2026-11-25T02:04:00Z", "success", "b.dump", 1100, second));
     for (int i = 0; i < 2; i++) {
       Scrape s = kit.scrape();
-      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
-      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
-      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
-      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
-      assertThat(s.value("saypro_backup_duration_seconds", "job", "nightly")).isEqualTo(240);
-      assertThat(s.value("saypro_backup_size_bytes", "job", "nightly")).isEqualTo(1100);
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "failure")).isEqualTo(0);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_duration_seconds", "backup_job", "nightly")).isEqualTo(240);
+      assertThat(s.value("saypro_backup_size_bytes", "backup_job", "nightly")).isEqualTo(1100);
     }
     status("{\"job\":\"nightly\",\"outcome\":\"running\",\"started\":\"2026-11-26T02:00:00Z\"}");
-    assertThat(kit.scrape().value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(0);
+    assertThat(kit.scrape().value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "failure")).isEqualTo(0);
     status("{\"job\":\"nightly\",\"outcome\":\"failure\",\"started\":\"2026-11-26T02:00:00Z\",\"finished\":\"2026-11-26T02:00:09Z\"}");
     for (int i = 0; i < 2; i++) {
       Scrape s = kit.scrape();
-      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "failure")).isEqualTo(1);
-      assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
-      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-26T02:00:09Z"));
-      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "failure")).isEqualTo(1);
+      assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(2);
+      assertThat(s.value("saypro_backup_last_attempt_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-26T02:00:09Z"));
+      assertThat(s.value("saypro_backup_last_success_timestamp_seconds", "backup_job", "nightly")).isEqualTo(epoch("2026-11-25T02:04:00Z"));
     }
   }
 
@@ -197,13 +197,13 @@ class StatusFileTest {
   void backupThatShrinksByMoreThanHalfIsFlagged() throws Exception {
     String first = dump("a.dump", 1000);
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, first));
-    assertThat(kit.scrape().value("saypro_backup_size_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(kit.scrape().value("saypro_backup_size_ok", "backup_job", "nightly")).isEqualTo(1);
     String second = dump("b.dump", 400);
     status(run("2026-11-25T02:00:00Z", "2026-11-25T02:03:10Z", "success", "b.dump", 400, second));
     Scrape s = kit.scrape();
-    assertThat(s.value("saypro_backup_size_change_ratio", "job", "nightly")).isEqualTo(0.4);
-    assertThat(s.value("saypro_backup_size_ok", "job", "nightly")).isEqualTo(0);
-    assertThat(s.value("saypro_backup_runs_total", "job", "nightly", "outcome", "success")).isEqualTo(2);
+    assertThat(s.value("saypro_backup_size_change_ratio", "backup_job", "nightly")).isEqualTo(0.4);
+    assertThat(s.value("saypro_backup_size_ok", "backup_job", "nightly")).isEqualTo(0);
+    assertThat(s.value("saypro_backup_runs_total", "backup_job", "nightly", "outcome", "success")).isEqualTo(2);
   }
 
   @Test
@@ -224,7 +224,7 @@ class StatusFileTest {
     assertError("missing", 1);
     status(good);
     Scrape s = kit.scrape();
-    assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(s.value("saypro_backup_source_ok", "backup_job", "nightly")).isEqualTo(1);
     assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
   }
 
@@ -244,11 +244,11 @@ class StatusFileTest {
     }
     String sum = dump("a.dump", 1000);
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 1000, sum));
-    assertThat(kit.scrape().value("saypro_backup_source_ok", "job", "nightly")).isEqualTo(1);
+    assertThat(kit.scrape().value("saypro_backup_source_ok", "backup_job", "nightly")).isEqualTo(1);
     Files.delete(state.resolve("nightly.json")); // missing again after a good state: a new error
     assertError("missing", 2);
     assertError("missing", 2);
-    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "job", "nightly", "reason", "malformed")).isEqualTo(2);
+    assertThat(kit.scrape().value("saypro_backup_source_errors_total", "backup_job", "nightly", "reason", "malformed")).isEqualTo(2);
   }
 
   @Test
@@ -273,7 +273,7 @@ class StatusFileTest {
     status(run("2026-11-24T02:00:00Z", "2026-11-24T02:03:10Z", "success", "a.dump", 100_000, sum));
     assertThat(kit.scrape().value("saypro_backup_checksum_reads_total")).isEqualTo(1);
     for (int i = 0; i < 5; i++) {
-      assertThat(kit.scrape().value("saypro_backup_integrity_ok", "job", "nightly")).isEqualTo(1);
+      assertThat(kit.scrape().value("saypro_backup_integrity_ok", "backup_job", "nightly")).isEqualTo(1);
     }
     assertThat(kit.scrape().value("saypro_backup_checksum_reads_total")).isEqualTo(1);
     dump("a.dump", 100_001); // a new version of the file is read again
@@ -283,8 +283,8 @@ class StatusFileTest {
 
   private void assertError(String reason, int count) {
     Scrape s = kit.scrape();
-    assertThat(s.value("saypro_backup_source_ok", "job", "nightly")).as(reason).isEqualTo(0);
-    assertThat(s.value("saypro_backup_source_errors_total", "job", "nightly", "reason", reason)).as(reason).isEqualTo(count);
+    assertThat(s.value("saypro_backup_source_ok", "backup_job", "nightly")).as(reason).isEqualTo(0);
+    assertThat(s.value("saypro_backup_source_errors_total", "backup_job", "nightly", "reason", reason)).as(reason).isEqualTo(count);
     assertThat(s.value("saypro_scrape_collector_success", "collector", "jobs")).isEqualTo(1);
   }
 

@@ -82,7 +82,7 @@ final class SloRules {
     // sees this evaluation's ratio (groups run in no fixed order relative to each other).
     growth.add(growthAlert());
     groups.add(map("name", "slo-error-growth", "rules", growth));
-    String critical = " * on (job) group_left () saypro_backup_job_info{criticality=\"critical\"}";
+    String critical = " * on (instance, backup_job) group_left () saypro_backup_job_info{criticality=\"critical\"}";
     groups.add(map("name", "sla-backups", "rules", List.of(
         map("record", BACKUP_SUCCESS,
             "expr", "sum(increase(saypro_backup_runs_total{outcome=\"success\"}[" + window + "])" + critical + ")\n/\n"

@@ -7,20 +7,17 @@ import com.saypro.monitor.core.collect.CollectorSpec;
 import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.core.exporter.ExporterDefinition;
 import com.saypro.monitor.core.web.WebSecurity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Every metric name the SayPro exporters produce, from their own declarations (the same source as
- * docs/METRICS.md), histogram series included; plus the contract names of the exporters listed in
- * prometheus/pending-exporters.txt, which are not in this branch yet.
+ * docs/METRICS.md), histogram series included.
  */
 final class Catalogue {
   private Catalogue() {}
@@ -50,31 +47,26 @@ final class Catalogue {
     return names;
   }
 
-  static List<String> pendingExporters(Path root) {
-    return lines(root.resolve("prometheus/pending-exporters.txt"));
-  }
-
-  /** The contract's names for a pending exporter ({@code saypro_backup_...} for backup). */
-  static Set<String> contract(String exporter) {
-    try (var in = Catalogue.class.getResourceAsStream("/contract-metrics.txt")) {
-      Set<String> names = new TreeSet<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.startsWith("saypro_" + exporter + "_")) {
-          names.add(line.trim());
+  /**
+   * The label names each SayPro series carries as scraped: the declared ones, {@code le} on histogram
+   * buckets, and the target labels Prometheus adds ({@code job}, {@code instance}).
+   */
+  static Map<String, Set<String>> labels() {
+    Map<String, Set<String>> labels = new TreeMap<>();
+    List<MetricDef> defs = new ArrayList<>();
+    for (ExporterDefinition exporter : exporters()) {
+      exporter.collectors().forEach(spec -> defs.addAll(spec.metrics()));
+    }
+    MetricCatalogue.coreGroups(WebSecurity.METRICS).forEach(group -> defs.addAll(group.metrics()));
+    for (MetricDef def : defs) {
+      for (String exposed : def.exposedNames()) {
+        Set<String> names = labels.computeIfAbsent(exposed, k -> new LinkedHashSet<>(List.of("job", "instance")));
+        names.addAll(def.labelNames());
+        if (exposed.endsWith("_bucket") && def.type() == MetricDef.Type.HISTOGRAM) {
+          names.add("le");
         }
       }
-      return names;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
-
-  static List<String> lines(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return labels;
   }
 }

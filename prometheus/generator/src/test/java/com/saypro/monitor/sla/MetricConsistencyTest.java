@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * Every metric a rule or a dashboard panel reads is produced by something that runs: a SayPro
  * exporter (its own declarations, the source of docs/METRICS.md), node_exporter (a real scrape),
  * a recording rule, or Prometheus and Alertmanager themselves (checked live by EndToEndTest).
- * Exporters still being written (prometheus/pending-exporters.txt) are held to their contract names.
  */
 class MetricConsistencyTest {
   /** Series Prometheus and Alertmanager make themselves; EndToEndTest queries each on a live stack. */
@@ -31,10 +31,6 @@ class MetricConsistencyTest {
     }
     List<Config.Rule> rules = Config.rules(root);
     rules.stream().filter(r -> !r.isAlert()).forEach(r -> known.add(r.name()));
-    List<String> pending = Catalogue.pendingExporters(root);
-    for (String exporter : pending) {
-      known.addAll(Catalogue.contract(exporter));
-    }
 
     List<String> unknown = new ArrayList<>();
     for (Config.Rule rule : rules) {
@@ -54,17 +50,36 @@ class MetricConsistencyTest {
     assertThat(unknown).as("metrics no exporter, recording rule or node_exporter produces").isEmpty();
   }
 
+  /**
+   * Every label a rule, a panel or a promtool test series matches on a SayPro metric is one that
+   * metric carries once scraped: a renamed or misspelt label would match nothing and stay silent.
+   */
   @Test
-  void pendingExportersAreOnlyTheUnmergedOnes() {
-    List<String> pending = Catalogue.pendingExporters(root);
-    assertThat(pending).as("prometheus/pending-exporters.txt may only excuse backup, network and security")
-        .isSubsetOf("backup", "network", "security");
-    for (String exporter : pending) {
-      assertThat(Catalogue.exporterNames())
-          .as("the %s exporter is merged: delete it from prometheus/pending-exporters.txt so its metrics are checked", exporter)
-          .doesNotContain(exporter);
-      assertThat(Catalogue.contract(exporter)).as("contract names of %s", exporter).isNotEmpty();
+  void everyMatchedLabelOfASayproMetricExists() throws Exception {
+    List<String> selectors = new ArrayList<>();
+    for (Config.Rule rule : Config.rules(root)) {
+      selectors.add(rule.file().getFileName() + " " + rule.name() + "\t" + rule.expr());
     }
+    for (Config.Query query : Config.queries(root)) {
+      selectors.add(query.dashboard() + " \"" + query.panel() + "\"\t" + Config.expand(query.expr()));
+    }
+    for (java.nio.file.Path file : PromtoolTest.files(root.resolve("prometheus/tests"), ".test.yml")) {
+      for (com.fasterxml.jackson.databind.JsonNode series : Config.YAML.readTree(file.toFile()).findValues("series")) {
+        selectors.add(file.getFileName() + "\t" + series.asText());
+      }
+    }
+    Map<String, Set<String>> labels = Catalogue.labels();
+    List<String> unknown = new ArrayList<>();
+    for (String selector : selectors) {
+      String where = selector.substring(0, selector.indexOf('\t'));
+      for (PromQl.LabelUse use : PromQl.selectorLabels(selector.substring(selector.indexOf('\t') + 1))) {
+        Set<String> known = labels.get(use.metric());
+        if (known != null && !known.contains(use.label())) {
+          unknown.add(where + ": " + use.metric() + " has no label " + use.label() + " (it has " + known + ")");
+        }
+      }
+    }
+    assertThat(unknown).as("labels the exporters do not produce").isEmpty();
   }
 
   @Test
@@ -73,5 +88,7 @@ class MetricConsistencyTest {
         + "b_info{x=\"a b\"} > 0.5 and c:d:e offset 1w unless time() - last_ts > 3 * 86400"))
         .containsExactly("a_bucket", "b_info", "c:d:e", "last_ts");
     assertThat(PromQl.metricNames("vector(1)")).isEmpty();
+    assertThat(PromQl.selectorLabels("rate(a_total{x=~\"}{y=\", z!=\"1\"}[5m]) * on (w) b{job=\"j\"} + c"))
+        .containsExactly(new PromQl.LabelUse("a_total", "x"), new PromQl.LabelUse("a_total", "z"), new PromQl.LabelUse("b", "job"));
   }
 }

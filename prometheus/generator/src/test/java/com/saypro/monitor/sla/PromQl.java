@@ -1,6 +1,10 @@
 package com.saypro.monitor.sla;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -15,7 +19,27 @@ final class PromQl {
       "sum", "min", "max", "avg", "count", "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values", "group");
   private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
 
+  private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*\\{([^}]*)}");
+  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
+  private static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)");
+
+  /** A label matcher of a selector: {@code saypro_x{label="..."}} gives ("saypro_x", "label"). */
+  record LabelUse(String metric, String label) {}
+
   private PromQl() {}
+
+  /** The label names matched in each {@code metric{...}} selector of an expression (or a series of a promtool test). */
+  static List<LabelUse> selectorLabels(String expr) {
+    List<LabelUse> uses = new ArrayList<>();
+    Matcher selector = SELECTOR.matcher(STRING.matcher(expr).replaceAll("\"\""));
+    while (selector.find()) {
+      Matcher matcher = MATCHER.matcher(selector.group(2));
+      while (matcher.find()) {
+        uses.add(new LabelUse(selector.group(1), matcher.group(1)));
+      }
+    }
+    return uses;
+  }
 
   static Set<String> metricNames(String expr) {
     Set<String> names = new LinkedHashSet<>();

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * The whole stack of the end-to-end test on loopback, every port chosen free at run time: the demo
- * marketplace and the exporters (child JVMs of the launcher), node_exporter, and Debian's prometheus
- * and prometheus-alertmanager running the repository's own configuration with short intervals.
+ * marketplace and the exporters (child JVMs of the launcher; ExporterFixtures feeds backup, network
+ * and security), dnsmasq, node_exporter, and Debian's prometheus and prometheus-alertmanager running
+ * the repository's own configuration with short intervals.
  */
 final class Stack implements AutoCloseable {
   static final String SCRAPE_INTERVAL = "2s";
@@ -28,6 +29,8 @@ final class Stack implements AutoCloseable {
   static final String GROUP_WAIT = "2s";
   static final String GROUP_INTERVAL = "5s";
   static final String DATABASE = "saypro_sla_e2e";
+  /** Every exporter of the stack, each with a config of its own (ExporterFixtures writes backup, network and security's). */
+  static final List<String> EXPORTERS = List.of("logs", "marketplace", "incidents", "database", "backup", "network", "security");
   private static final Pattern FOR_LINE = Pattern.compile("(?m)^(\\s+)for: \\S+$");
 
   final Path dir;
@@ -37,6 +40,7 @@ final class Stack implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final List<Path> logs = new ArrayList<>();
   private NodeExporter node;
+  ExporterFixtures fixtures;
 
   Stack(Path root, Path dir) throws IOException {
     this.root = root;
@@ -62,9 +66,13 @@ final class Stack implements AutoCloseable {
     writeDemoConfig();
     java("demo", "demo", "--config.file=" + dir.resolve("demo.yml"));
     Await.until("the demo front answers", Duration.ofSeconds(60), () -> Http.get(front() + "/healthz").contains("\"database\":\"up\""));
+    fixtures = new ExporterFixtures(this);
+    fixtures.writeBackup();
+    fixtures.writeNetwork(fixtures.startDnsmasq());
+    fixtures.writeSecurity();
     writeExporterConfigs();
     java("exporters", "all", "--config.file=" + dir.resolve("suite.yml"));
-    for (String exporter : List.of("logs", "marketplace", "incidents", "database")) {
+    for (String exporter : EXPORTERS) {
       Await.until(exporter + " answers", Duration.ofSeconds(60),
           () -> Http.get("http://127.0.0.1:" + port(exporter) + "/-/ready").length() >= 0);
     }
@@ -81,7 +89,8 @@ final class Stack implements AutoCloseable {
     Await.until("Alertmanager is ready", Duration.ofSeconds(30),
         () -> Http.get("http://127.0.0.1:" + port("alertmanager") + "/-/ready").contains("OK"));
     Await.until("Prometheus scrapes the exporters", Duration.ofSeconds(60),
-        () -> Http.value(port("prometheus"), "count(up{job=~\"logs|marketplace|incidents|database|suite|node\"} == 1)") == 6);
+        () -> Http.value(port("prometheus"), "count(up{job=~\"" + String.join("|", EXPORTERS) + "|suite|node\"} == 1)")
+            == EXPORTERS.size() + 2);
   }
 
   private void writeDemoConfig() throws IOException {
@@ -127,16 +136,9 @@ final class Stack implements AutoCloseable {
           - {name: e2e-postgresql, engine: postgresql, url: "jdbc:postgresql://127.0.0.1:5432/%s", user: postgres}
         """.formatted(DATABASE), StandardCharsets.UTF_8);
     StringBuilder suite = new StringBuilder("listen_address: \"127.0.0.1:" + port("suite") + "\"\nexporters:\n");
-    for (String exporter : List.of("logs", "marketplace", "incidents", "database")) {
+    for (String exporter : EXPORTERS) {
       suite.append("  ").append(exporter).append(":\n    listen_address: \"127.0.0.1:").append(port(exporter))
           .append("\"\n    config_file: ").append(exporter).append(".yml\n");
-    }
-    // Exporters merged after this test was written run on their embedded defaults; a pending one is
-    // absent and its scrape job fails (prometheus/pending-exporters.txt excuses its panels).
-    for (String exporter : List.of("backup", "network", "security")) {
-      if (Catalogue.exporterNames().contains(exporter) && !Catalogue.pendingExporters(root).contains(exporter)) {
-        suite.append("  ").append(exporter).append(":\n    listen_address: \"127.0.0.1:").append(port(exporter)).append("\"\n");
-      }
     }
     Files.writeString(dir.resolve("suite.yml"), suite, StandardCharsets.UTF_8);
   }
@@ -224,7 +226,7 @@ final class Stack implements AutoCloseable {
     start(logName, command);
   }
 
-  private void tool(String logName, String... command) throws IOException {
+  void tool(String logName, String... command) throws IOException {
     command[0] = Tools.require(command[0]).toString();
     start(logName, List.of(command));
   }

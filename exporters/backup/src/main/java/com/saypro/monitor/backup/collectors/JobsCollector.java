@@ -25,20 +25,20 @@ import java.util.concurrent.TimeoutException;
  * whose poll does not finish within the scrape's budget is left out of that scrape.
  *
  * <pre>
- * saypro_backup_job_info{criticality="critical",job="nightly-postgresql",source="status_file"} 1
- * saypro_backup_last_attempt_timestamp_seconds{job="nightly-postgresql"} 1.7959e9
- * saypro_backup_last_success_timestamp_seconds{job="nightly-postgresql"} 1.7959e9
- * saypro_backup_max_age_seconds{job="nightly-postgresql"} 93600
- * saypro_backup_runs_total{job="nightly-postgresql",outcome="success"} 3
- * saypro_backup_runs_total{job="nightly-postgresql",outcome="failure"} 1
- * saypro_backup_duration_seconds{job="nightly-postgresql"} 190
- * saypro_backup_size_bytes{job="nightly-postgresql"} 1.2e8
- * saypro_backup_size_change_ratio{job="nightly-postgresql"} 0.98
- * saypro_backup_size_ok{job="nightly-postgresql"} 1
- * saypro_backup_integrity_ok{job="nightly-postgresql"} 1
- * saypro_backup_integrity_checked{job="nightly-postgresql"} 1
- * saypro_backup_source_ok{job="nightly-postgresql"} 1
- * saypro_backup_source_errors_total{job="nightly-postgresql",reason="malformed"} 0
+ * saypro_backup_job_info{backup_job="nightly-postgresql",criticality="critical",source="status_file"} 1
+ * saypro_backup_last_attempt_timestamp_seconds{backup_job="nightly-postgresql"} 1.7959e9
+ * saypro_backup_last_success_timestamp_seconds{backup_job="nightly-postgresql"} 1.7959e9
+ * saypro_backup_max_age_seconds{backup_job="nightly-postgresql"} 93600
+ * saypro_backup_runs_total{backup_job="nightly-postgresql",outcome="success"} 3
+ * saypro_backup_runs_total{backup_job="nightly-postgresql",outcome="failure"} 1
+ * saypro_backup_duration_seconds{backup_job="nightly-postgresql"} 190
+ * saypro_backup_size_bytes{backup_job="nightly-postgresql"} 1.2e8
+ * saypro_backup_size_change_ratio{backup_job="nightly-postgresql"} 0.98
+ * saypro_backup_size_ok{backup_job="nightly-postgresql"} 1
+ * saypro_backup_integrity_ok{backup_job="nightly-postgresql"} 1
+ * saypro_backup_integrity_checked{backup_job="nightly-postgresql"} 1
+ * saypro_backup_source_ok{backup_job="nightly-postgresql"} 1
+ * saypro_backup_source_errors_total{backup_job="nightly-postgresql",reason="malformed"} 0
  * </pre>
  */
 public final class JobsCollector implements SayproCollector {
@@ -46,34 +46,35 @@ public final class JobsCollector implements SayproCollector {
 
   static final MetricDef INFO = MetricDef.gauge("saypro_backup_job_info",
       "Always 1: the job's source type (status_file, folder, restic) and criticality (critical, normal).",
-      "job", "source", "criticality");
+      "backup_job", "source", "criticality");
   static final MetricDef LAST_ATTEMPT = MetricDef.gauge("saypro_backup_last_attempt_timestamp_seconds",
-      "When the newest run ended (or, while one runs, started), Unix seconds.", "job");
+      "When the newest run ended (or, while one runs, started), Unix seconds.", "backup_job");
   static final MetricDef LAST_SUCCESS = MetricDef.gauge("saypro_backup_last_success_timestamp_seconds",
-      "When the newest successful run ended, Unix seconds.", "job");
+      "When the newest successful run ended, Unix seconds.", "backup_job");
   static final MetricDef MAX_AGE = MetricDef.gauge("saypro_backup_max_age_seconds",
-      "The configured maximum age of the last success (the expected schedule).", "job");
+      "The configured maximum age of the last success (the expected schedule).", "backup_job");
   static final MetricDef RUNS = MetricDef.counter("saypro_backup_runs_total",
       "Backup runs seen since the exporter started (folder and restic: every backup present at start counts once).",
-      "job", "outcome");
+      "backup_job", "outcome");
   static final MetricDef DURATION = MetricDef.gauge("saypro_backup_duration_seconds",
-      "How long the newest run took (status files; restic 0.17+).", "job");
+      "How long the newest run took (status files; restic 0.17+).", "backup_job");
   static final MetricDef SIZE = MetricDef.gauge("saypro_backup_size_bytes",
-      "Size of the newest successful backup.", "job");
+      "Size of the newest successful backup.", "backup_job");
   static final MetricDef SIZE_CHANGE = MetricDef.gauge("saypro_backup_size_change_ratio",
-      "Newest backup size divided by the previous one's; 1 when either is unknown.", "job");
+      "Newest backup size divided by the previous one's; 1 when either is unknown.", "backup_job");
   static final MetricDef SIZE_OK = MetricDef.gauge("saypro_backup_size_ok",
-      "0 when the newest backup shrank below the job's min_size_ratio of the previous one.", "job");
+      "0 when the newest backup shrank below the job's min_size_ratio of the previous one.", "backup_job");
   static final MetricDef INTEGRITY = MetricDef.gauge("saypro_backup_integrity_ok",
-      "1 when the newest backup matches its recorded sha256 (or restic check passed); absent while unchecked.", "job");
+      "1 when the newest backup matches its recorded sha256 (or restic check passed); absent while unchecked.",
+      "backup_job");
   static final MetricDef INTEGRITY_CHECKED = MetricDef.gauge("saypro_backup_integrity_checked",
       "1 when saypro_backup_integrity_ok holds a verdict on the newest backup; 0 when it was not verified: no "
-          + "checksum recorded or configured, hash still being computed, restic check not run yet.", "job");
+          + "checksum recorded or configured, hash still being computed, restic check not run yet.", "backup_job");
   static final MetricDef SOURCE_OK = MetricDef.gauge("saypro_backup_source_ok",
-      "1 when the job's status file, folder or repository was readable and valid at this scrape.", "job");
+      "1 when the job's status file, folder or repository was readable and valid at this scrape.", "backup_job");
   static final MetricDef SOURCE_ERRORS = MetricDef.counter("saypro_backup_source_errors_total",
       "Times the job's source became broken, by reason: once per change into an error or new broken version of "
-          + "the file, not once per scrape.", "job", "reason");
+          + "the file, not once per scrape.", "backup_job", "reason");
 
   static final MetricDef CHECKSUM_READS = MetricDef.counter("saypro_backup_checksum_reads_total",
       "Backup files read to compute their sha256 (each version of a file is read once).");
