@@ -35,7 +35,12 @@ final class ProbeScheduler implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException e) {
-        log.warn("background run of {} failed unexpectedly: {}", what, e.toString());
+        if (executor.isShutdown()) {
+          // closing (a reload, a shutdown, --config.check): a run cut short here is expected
+          log.debug("background run of {} stopped by close: {}", what, e.toString());
+        } else {
+          log.warn("background run of {} failed unexpectedly: {}", what, e.toString());
+        }
       }
     }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
   }
