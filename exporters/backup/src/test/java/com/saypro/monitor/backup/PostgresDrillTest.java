@@ -127,6 +127,25 @@ class PostgresDrillTest {
   }
 
   @Test
+  void aScratchDatabaseThatAnEarlierDrillLeftIsReplaced() throws Exception {
+    backup("saypro.dump", "{\"users\":5,\"products\":7,\"orders\":3}");
+    // what a drill killed between its create and its drop leaves: the marked database, with a table
+    LocalServers.psql("postgres", "CREATE DATABASE " + scratch);
+    LocalServers.psql("postgres", "COMMENT ON DATABASE " + scratch + " IS 'saypro-backup-drill scratch database'");
+    LocalServers.psql(scratch, "CREATE TABLE leftover (id int)");
+    try (ExporterTestKit kit = start(true)) {
+      HttpResponse<String> response = drill(kit, true);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).contains("\"status\":\"success\"").contains("3 table counts verified");
+    } finally {
+      if (LocalServers.postgresHas(scratch)) {
+        LocalServers.dropPostgres(scratch);
+      }
+    }
+    assertThat(LocalServers.postgresHas(scratch)).isFalse();
+  }
+
+  @Test
   void existingDatabaseWithoutTheDrillMarkerIsNeverDropped() throws Exception {
     backup("saypro.dump", "{\"users\":5,\"products\":7,\"orders\":3}");
     LocalServers.psql("postgres", "CREATE DATABASE " + scratch);

@@ -27,6 +27,15 @@ final class Commands {
   }
 
   CommandResult run(Command command, DrillFailure onFailure, String step) throws DrillException, InterruptedException {
+    CommandResult result = attempt(command, step);
+    if (!result.ok()) {
+      throw new DrillException(onFailure, step + ": " + result.reason(command.program()));
+    }
+    return result;
+  }
+
+  /** As {@link #run}, but a non-zero exit is returned for the caller to read, not thrown. */
+  CommandResult attempt(Command command, String step) throws DrillException, InterruptedException {
     CommandResult result;
     try {
       result = runner.run(command);
@@ -39,9 +48,6 @@ final class Commands {
     }
     if (result.refused() != null) {
       throw new DrillException(DrillFailure.DUMP_REFUSED, step + ": " + result.refused());
-    }
-    if (!result.ok()) {
-      throw new DrillException(onFailure, step + ": " + result.reason(command.program()));
     }
     return result;
   }

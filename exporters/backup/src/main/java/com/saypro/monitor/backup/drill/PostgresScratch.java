@@ -60,8 +60,36 @@ final class PostgresScratch implements ScratchDatabase {
     return "\"" + scratch.database() + "\""; // a validated identifier: letters, digits, _
   }
 
+  /** SQLSTATE duplicate_database, printed by psql with VERBOSITY=verbose whatever the server's language. */
+  private static final String DUPLICATE_DATABASE = "42P04";
+
+  /**
+   * Creates and marks the scratch database in one psql; only when it already exists (a drill that
+   * could not drop it, or someone else's database) does it look at the marker, drop a marked one
+   * and create it again. The common case costs one client start.
+   */
   @Override
   public void create(Instant deadline) throws DrillException, InterruptedException {
+    List<String> argv = createArgv();
+    argv.addAll(2, List.of("-v", "VERBOSITY=verbose"));
+    CommandResult first = commands.attempt(Command.of(argv, env(), commands.left(deadline)), "create scratch database");
+    if (first.ok()) {
+      return;
+    }
+    if (!first.stderr().contains(DUPLICATE_DATABASE)) {
+      throw new DrillException(DrillFailure.SCRATCH_FAILED, "create scratch database: " + first.reason(psql));
+    }
+    replaceLeftover(deadline);
+  }
+
+  private List<String> createArgv() {
+    // one psql for both: each -c runs on its own (CREATE DATABASE cannot run in a transaction)
+    List<String> argv = psql(scratch.maintenanceDatabase());
+    argv.addAll(List.of("-c", "CREATE DATABASE " + quoted(), "-c", "COMMENT ON DATABASE " + quoted() + " IS '" + MARKER + "'"));
+    return argv;
+  }
+
+  private void replaceLeftover(Instant deadline) throws DrillException, InterruptedException {
     // one row when the database exists: "x" followed by its comment
     String existing = maintenance("SELECT 'x' || coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database"
         + " WHERE datname = '" + scratch.database() + "'", deadline, DrillFailure.SCRATCH_FAILED, "check scratch database")
@@ -73,10 +101,8 @@ final class PostgresScratch implements ScratchDatabase {
       }
       drop(deadline);
     }
-    // one psql for both: each -c runs on its own (CREATE DATABASE cannot run in a transaction)
-    List<String> argv = psql(scratch.maintenanceDatabase());
-    argv.addAll(List.of("-c", "CREATE DATABASE " + quoted(), "-c", "COMMENT ON DATABASE " + quoted() + " IS '" + MARKER + "'"));
-    commands.run(Command.of(argv, env(), commands.left(deadline)), DrillFailure.SCRATCH_FAILED, "create scratch database");
+    commands.run(Command.of(createArgv(), env(), commands.left(deadline)), DrillFailure.SCRATCH_FAILED,
+        "create scratch database");
   }
 
   @Override
