@@ -19,7 +19,7 @@
 #
 # Usage: bench/network/run.sh [DURATION_S] [DELAY_MS] [RATE]   (run as root; needs the launcher jar,
 #        prometheus-blackbox-exporter, prometheus-smokeping-prober, dnsmasq, socat, python3, iproute2)
-# Knobs: WARM (8 s before each window), STARTUP_WARM (60 s), KEEP=1 keeps the work directory,
+# Knobs: WARM (8 s before each window), STARTUP_WARM (180 s: a prober at 10 probes/s reaches its steady CPU per probe only after ~3 minutes of JIT), KEEP=1 keeps the work directory,
 #        BEFORE_JAR=path: also run that launcher jar's TCP and ICMP probers side by side ("saypro-before"),
 #        CANDIDATE_FLAGS="-XX:...": also run this jar with these extra JVM flags ("saypro-flags").
 set -euo pipefail
@@ -27,7 +27,7 @@ DUR=${1:-30}
 DELAY=${2:-20}
 RATE=${3:-10}
 WARM=${WARM:-8}
-STARTUP_WARM=${STARTUP_WARM:-60}
+STARTUP_WARM=${STARTUP_WARM:-180}
 BEFORE_JAR=${BEFORE_JAR:-}
 CANDIDATE_FLAGS=${CANDIDATE_FLAGS:-}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
