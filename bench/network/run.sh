@@ -13,13 +13,25 @@
 # tool sent in it (its own counters; for blackbox_exporter, the /probe requests made). All three run
 # at about RATE probes per second.
 #
+# SayPro probes both ways: TCP connects (compared with blackbox_exporter's tcp module) and ICMP echo
+# (`method: icmp`, compared with smokeping_prober's ICMP), one JVM per method. The TCP/ICMP probers
+# run for the whole benchmark, STARTUP_WARM seconds before the first window. Caveat: a privileged
+# smokeping_prober reads every ICMP packet on the host, so our ICMP probers running at the same time
+# raise its CPU per probe (by ~60 % for 30 foreign echoes/s on loopback); see RESULTS.md.
+#
 # Usage: bench/network/run.sh [DURATION_S] [DELAY_MS] [RATE]   (run as root; needs the launcher jar,
 #        prometheus-blackbox-exporter, prometheus-smokeping-prober, dnsmasq, socat, python3, iproute2)
+# Knobs: WARM (8 s before each window), STARTUP_WARM (180 s: a prober at 10 probes/s reaches its steady CPU per probe only after ~3 minutes of JIT), KEEP=1 keeps the work directory,
+#        BEFORE_JAR=path: also run that launcher jar's TCP and ICMP probers side by side ("saypro-before"),
+#        CANDIDATE_FLAGS="-XX:...": also run this jar with these extra JVM flags ("saypro-flags").
 set -euo pipefail
 DUR=${1:-30}
 DELAY=${2:-20}
 RATE=${3:-10}
 WARM=${WARM:-8}
+STARTUP_WARM=${STARTUP_WARM:-180}
+BEFORE_JAR=${BEFORE_JAR:-}
+CANDIDATE_FLAGS=${CANDIDATE_FLAGS:-}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$ROOT/exporters/launcher/target/saypro-monitor.jar
 RELAY=$ROOT/exporters/network/src/test/resources/com/saypro/monitor/network/tun-delay.py
@@ -81,13 +93,19 @@ ip netns exec "$NS" dnsmasq --keep-in-foreground --conf-file=/dev/null --no-reso
   --host-record=www.saypro.test,10.0.0.80 &
 PIDS+=($!)
 
-OURS=$(free_port); BB=$(free_port); SP=$(free_port)
+BB=$(free_port); SP=$(free_port)
 INTERVAL_MS=$((1000 / RATE))
 cat > "$WORK/ours-tcp.yml" <<YML
 collectors: {dns: {enabled: false}, pools: {enabled: false}, interfaces: {enabled: false}}
 latency:
   targets:
     - {name: bench, host: $NS_IP, port: 9000, count: $RATE, spacing: $((INTERVAL_MS * 8 / 10))ms, interval: 1s, timeout: 1s}
+YML
+cat > "$WORK/ours-icmp.yml" <<YML
+collectors: {dns: {enabled: false}, pools: {enabled: false}, interfaces: {enabled: false}}
+latency:
+  targets:
+    - {name: bench, host: $NS_IP, method: icmp, count: $RATE, spacing: $((INTERVAL_MS * 8 / 10))ms, interval: 1s, timeout: 1s}
 YML
 cat > "$WORK/ours-dns.yml" <<YML
 collectors: {latency: {enabled: false}, pools: {enabled: false}, interfaces: {enabled: false}}
@@ -101,16 +119,39 @@ modules:
   dns: {prober: dns, timeout: 2s, dns: {query_name: www.saypro.test, query_type: A, transport_protocol: udp, preferred_ip_protocol: ip4}}
 YML
 
-start_ours() { # mode
-  java -XX:+UseSerialGC -Xmx96m -jar "$JAR" network --config.file="$WORK/ours-$1.yml" \
-    --web.listen-address="127.0.0.1:$OURS" --log.level=warn >"$WORK/ours-$1.log" 2>&1 &
-  OURS_PID=$!; PIDS+=($OURS_PID)
-  wait_http "http://127.0.0.1:$OURS/metrics"
+# One JVM per tool label and probe method, so each CPU figure is one method's. LABEL JAR MODE [FLAGS...]
+STARTED=()
+start_ours() {
+  local label=$1 jar=$2 mode=$3; shift 3
+  local port; port=$(free_port)
+  java -XX:+UseSerialGC -Xmx96m "$@" -jar "$jar" network --config.file="$WORK/ours-$mode.yml" \
+    --web.listen-address="127.0.0.1:$port" --log.level=warn >"$WORK/$label-$mode.log" 2>&1 &
+  local pid=$!; PIDS+=($pid)
+  wait_http "http://127.0.0.1:$port/metrics"
+  STARTED+=("$label:$mode:http://127.0.0.1:$port:$pid")
+  LAST_PID=$pid
 }
 prometheus-blackbox-exporter --config.file="$WORK/blackbox.yml" --web.listen-address="127.0.0.1:$BB" --log.level=warn \
   >"$WORK/blackbox.log" 2>&1 &
 BB_PID=$!; PIDS+=($BB_PID)
 wait_http "http://127.0.0.1:$BB/metrics"
+
+# The TCP and ICMP probers (and smokeping_prober) run for the whole benchmark, from STARTUP_WARM
+# seconds before the first window: the JIT compiles the probe path only after some hundreds of
+# probes, and a long-running exporter is measured in that steady state, not in its first seconds.
+for mode in tcp icmp; do
+  start_ours saypro "$JAR" "$mode"
+  [ -z "$BEFORE_JAR" ] || start_ours saypro-before "$BEFORE_JAR" "$mode"
+  # shellcheck disable=SC2086
+  [ -z "$CANDIDATE_FLAGS" ] || start_ours saypro-flags "$JAR" "$mode" $CANDIDATE_FLAGS
+done
+prometheus-smokeping-prober --privileged --ping.interval="${INTERVAL_MS}ms" --web.listen-address="127.0.0.1:$SP" \
+  --log.level=warn "$NS_IP" >"$WORK/smokeping.log" 2>&1 &
+SP_PID=$!; PIDS+=($SP_PID)
+wait_http "http://127.0.0.1:$SP/metrics"
+PROBERS=("${STARTED[@]}" "smokeping:icmp:http://127.0.0.1:$SP:$SP_PID")
+echo "== start-up warm-up: ${STARTUP_WARM}s"
+sleep "$STARTUP_WARM"
 
 results() { # label: reads JSON lines from drive.py
   python3 -c '
@@ -123,20 +164,15 @@ for line in sys.stdin:
 for d in 0 "$DELAY"; do
   impair "$d"
   echo "== tcp/icmp, ${d} ms injected: ${DUR}s at ~$RATE probes/s each (after ${WARM}s warm-up)"
-  start_ours tcp
-  prometheus-smokeping-prober --privileged --ping.interval="${INTERVAL_MS}ms" --web.listen-address="127.0.0.1:$SP" \
-    --log.level=warn "$NS_IP" >"$WORK/smokeping.log" 2>&1 &
-  SP_PID=$!; PIDS+=($SP_PID)
-  wait_http "http://127.0.0.1:$SP/metrics"
-  python3 "$ROOT/bench/network/drive.py" tcp "$WARM" "$DUR" "$RATE" "http://127.0.0.1:$OURS" "$OURS_PID" \
-    "http://127.0.0.1:$BB" "$BB_PID" "$NS_IP:9000" "http://127.0.0.1:$SP" "$SP_PID" | results "$d" | tee -a "$WORK/results.jsonl"
-  kill "$OURS_PID" "$SP_PID"; wait "$OURS_PID" "$SP_PID" 2>/dev/null || true
+  python3 "$ROOT/bench/network/drive.py" tcp "$WARM" "$DUR" "$RATE" "http://127.0.0.1:$BB" "$BB_PID" "$NS_IP:9000" \
+    "${PROBERS[@]}" | results "$d" | tee -a "$WORK/results.jsonl"
 
   echo "== dns, ${d} ms injected"
-  start_ours dns
-  python3 "$ROOT/bench/network/drive.py" dns "$WARM" "$DUR" "$RATE" "http://127.0.0.1:$OURS" "$OURS_PID" \
-    "http://127.0.0.1:$BB" "$BB_PID" "$NS_IP:53" | results "$d" | tee -a "$WORK/results.jsonl"
-  kill "$OURS_PID"; wait "$OURS_PID" 2>/dev/null || true
+  STARTED=()
+  start_ours saypro "$JAR" dns
+  python3 "$ROOT/bench/network/drive.py" dns "$WARM" "$DUR" "$RATE" "http://127.0.0.1:$BB" "$BB_PID" "$NS_IP:53" \
+    "${STARTED[@]}" | results "$d" | tee -a "$WORK/results.jsonl"
+  kill "$LAST_PID"; wait "$LAST_PID" 2>/dev/null || true
 done
 
 echo
@@ -148,7 +184,7 @@ delay = int(sys.argv[2])
 by = {}
 for r in rows:
     by.setdefault((r["tool"], r["mode"]), {})[r["delay_ms"]] = r
-print(f"{'tool':10} {'mode':5} {'mean@0':>9} {'mean@D':>9} {'median@D':>9} {'error ms':>9} {'abs err':>8} {'probes':>7} {'CPU ms/1000':>12}")
+print(f"{'tool':13} {'mode':5} {'mean@0':>9} {'mean@D':>9} {'median@D':>9} {'error ms':>9} {'abs err':>8} {'probes':>7} {'CPU ms/1000':>12}")
 summary = {}
 for (tool, mode), d in sorted(by.items()):
     z, x = d.get(0), d.get(delay)
@@ -158,13 +194,19 @@ for (tool, mode), d in sorted(by.items()):
     cpu = (z["cpu_s"] + x["cpu_s"]) / max(1, z["probes"] + x["probes"]) * 1e6
     summary[(tool, mode)] = (abs(err), cpu)
     med = f"{x['median_ms']:9.3f}" if x.get("median_ms") is not None else f"{'-':>9}"
-    print(f"{tool:10} {mode:5} {z['mean_ms']:9.3f} {x['mean_ms']:9.3f} {med} {err:+9.3f} {abs(err):8.3f} {int(z['probes'] + x['probes']):7d} {cpu:12.1f}")
+    print(f"{tool:13} {mode:5} {z['mean_ms']:9.3f} {x['mean_ms']:9.3f} {med} {err:+9.3f} {abs(err):8.3f} {int(z['probes'] + x['probes']):7d} {cpu:12.1f}")
 def ratio(a, b):
     if a in summary and b in summary:
         ea, ca = summary[a]; eb, cb = summary[b]
         print(f"ratio {a[0]}/{b[0]} ({a[1]} vs {b[1]}): abs error {ea / eb if eb else float('nan'):.2f}x, CPU per probe {ca / cb:.2f}x")
 print()
 ratio(("saypro", "tcp"), ("blackbox", "tcp"))
+ratio(("saypro", "icmp"), ("smokeping", "icmp"))
 ratio(("saypro", "tcp"), ("smokeping", "icmp"))
 ratio(("saypro", "dns"), ("blackbox", "dns"))
+for label in ("saypro-before", "saypro-flags"):
+    for mode in ("tcp", "icmp"):
+        ratio(("saypro", mode), (label, mode))
+    ratio((label, "tcp"), ("blackbox", "tcp"))
+    ratio((label, "icmp"), ("smokeping", "icmp"))
 PY

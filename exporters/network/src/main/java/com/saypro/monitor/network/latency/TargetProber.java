@@ -2,7 +2,7 @@ package com.saypro.monitor.network.latency;
 
 import com.saypro.monitor.network.config.TargetConfig;
 import java.net.InetAddress;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class TargetProber {
   public TargetProber(TargetConfig target, PinnedAddresses addresses) {
     this.target = target;
     this.addresses = addresses;
-    this.probe = target.method() == TargetConfig.ProbeMethod.ICMP ? Probe.icmp() : Probe.tcp(target.port());
+    this.probe = target.method() == TargetConfig.ProbeMethod.ICMP ? Probe.icmp() : Probe.tcp();
   }
 
   public TargetConfig target() {
@@ -40,19 +40,24 @@ public final class TargetProber {
     if (list.isEmpty()) {
       return new BurstResult(List.of(), resolution.refused(), resolution.error() != null);
     }
-    List<List<Double>> rtts = new ArrayList<>();
-    List<Map<FailureReason, Integer>> failures = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      rtts.add(new ArrayList<>());
-      failures.add(new EnumMap<>(FailureReason.class));
+    int n = list.size();
+    Probe.Target[] targets = new Probe.Target[n];
+    double[][] rtts = new double[n][target.count()];
+    int[] answered = new int[n];
+    int[][] failures = new int[n][FailureReason.values().length];
+    for (int i = 0; i < n; i++) {
+      targets[i] = Probe.Target.of(list.get(i), target.port());
     }
     long timeoutNanos = target.timeout().toNanos();
+    long spacingMillis = target.spacing().toMillis();
+    int spacingNanos = target.spacing().toNanosPart() % 1_000_000;
+    boolean spaced = !target.spacing().isZero();
     outer:
-    for (int n = 0; n < target.count(); n++) {
-      if (n > 0 && !target.spacing().isZero()) {
-        Thread.sleep(target.spacing().toMillis(), target.spacing().toNanosPart() % 1_000_000);
+    for (int round = 0; round < target.count(); round++) {
+      if (round > 0 && spaced) {
+        Thread.sleep(spacingMillis, spacingNanos);
       }
-      for (int i = 0; i < list.size(); i++) {
+      for (int i = 0; i < n; i++) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
           break outer;
@@ -60,19 +65,29 @@ public final class TargetProber {
         if (Thread.interrupted()) {
           throw new InterruptedException();
         }
-        Probe.Outcome outcome = probe.send(list.get(i), Duration.ofNanos(Math.min(left, timeoutNanos)));
-        if (outcome.failure() == null) {
-          rtts.get(i).add(outcome.rttSeconds());
+        long result = probe.send(targets[i], timeoutMillis(Math.min(left, timeoutNanos)));
+        if (result >= 0) {
+          rtts[i][answered[i]++] = result / 1e9;
         } else {
-          failures.get(i).merge(outcome.failure(), 1, Integer::sum);
+          failures[i][Probe.failure(result).ordinal()]++;
         }
       }
     }
-    List<BurstResult.AddressResult> results = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      double[] values = rtts.get(i).stream().mapToDouble(Double::doubleValue).toArray();
-      results.add(new BurstResult.AddressResult(list.get(i), values, failures.get(i)));
+    List<BurstResult.AddressResult> results = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Map<FailureReason, Integer> byReason = new EnumMap<>(FailureReason.class);
+      for (FailureReason reason : FailureReason.values()) {
+        if (failures[i][reason.ordinal()] > 0) {
+          byReason.put(reason, failures[i][reason.ordinal()]);
+        }
+      }
+      results.add(new BurstResult.AddressResult(list.get(i), Arrays.copyOf(rtts[i], answered[i]), byReason));
     }
     return new BurstResult(List.copyOf(results), resolution.refused(), false);
+  }
+
+  /** Whole milliseconds, at least 1 (the socket API's unit; 0 would mean no timeout). */
+  private static int timeoutMillis(long nanos) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, nanos / 1_000_000));
   }
 }
