@@ -17,7 +17,7 @@
 # (`method: icmp`, compared with smokeping_prober's ICMP), one JVM per method. The TCP/ICMP probers
 # run for the whole benchmark, STARTUP_WARM seconds before the first window. Caveat: a privileged
 # smokeping_prober reads every ICMP packet on the host, so our ICMP probers running at the same time
-# raise its CPU per probe (by ~60 % for 30 foreign echoes/s on loopback); see RESULTS.md.
+# raise its CPU per probe (by ~60 % for 30 foreign echoes/s on loopback); see docs/BENCHMARKS.md (network section).
 #
 # Usage: bench/network/run.sh [DURATION_S] [DELAY_MS] [RATE]   (run as root; needs the launcher jar,
 #        prometheus-blackbox-exporter, prometheus-smokeping-prober, dnsmasq, socat, python3, iproute2)
