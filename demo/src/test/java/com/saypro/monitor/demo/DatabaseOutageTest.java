@@ -43,10 +43,17 @@ class DatabaseOutageTest {
             assertThat(e.path("reason").asText()).isEqualTo("database_unavailable"));
 
         forwarder.open();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (visitor.get("/api/search?q=lamp").statusCode() != 200 && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-        }
+        com.saypro.monitor.core.testkit.Await.until("search to answer again", Duration.ofSeconds(30),
+            () -> {
+              try {
+                return visitor.get("/api/search?q=lamp").statusCode() == 200;
+              } catch (java.io.IOException e) {
+                return false; // the front may refuse while it reconnects
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+              }
+            });
         assertThat(visitor.get("/api/search?q=lamp").statusCode()).isEqualTo(200);
         assertThat(RunningDemo.parse(visitor.get("/healthz").body()).path("database").asText()).isEqualTo("up");
         assertThat(visitor.buy(3, "sandbox").statusCode()).isEqualTo(200);

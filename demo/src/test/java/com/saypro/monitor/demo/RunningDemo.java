@@ -77,14 +77,18 @@ final class RunningDemo implements AutoCloseable {
 
   /** The access log once {@code condition} holds on it (or after 10 s, for the assertion to fail). */
   List<String> awaitAccessLog(java.util.function.Predicate<List<String>> condition) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      List<String> lines = accessLog();
-      if (condition.test(lines) || System.nanoTime() > deadline) {
-        return lines;
-      }
-      Thread.sleep(20);
+    try {
+      com.saypro.monitor.core.testkit.Await.until("the access log", Duration.ofSeconds(10), () -> {
+        try {
+          return condition.test(accessLog());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (AssertionError timedOut) {
+      // the caller's assertion on the lines says what is missing
     }
+    return accessLog();
   }
 
   List<String> appLog() throws IOException {

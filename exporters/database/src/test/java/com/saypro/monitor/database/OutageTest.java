@@ -174,13 +174,7 @@ class OutageTest {
   }
 
   /** Polls a condition on a server (there is no event to wait for), for at most 20 s. */
-  static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      Thread.sleep(50);
-    }
+  static void waitFor(BooleanSupplier condition) {
+    com.saypro.monitor.core.testkit.Await.until("the server condition", Duration.ofSeconds(20), condition::getAsBoolean);
   }
 }

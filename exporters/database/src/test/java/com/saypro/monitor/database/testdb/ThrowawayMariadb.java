@@ -66,21 +66,14 @@ public final class ThrowawayMariadb implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!accepts()) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("mariadbd exited: see " + directory.resolve("error.log"));
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("mariadbd did not listen within 60 s");
-      }
-      try {
-        Thread.sleep(100); // polling a port: there is no event to wait for
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Process started = server;
+    com.saypro.monitor.core.testkit.Await.until("mariadbd to listen (see " + directory.resolve("error.log") + ")",
+        java.time.Duration.ofSeconds(60), () -> {
+          if (!started.isAlive()) {
+            throw new AssertionError("mariadbd exited: see " + directory.resolve("error.log"));
+          }
+          return accepts();
+        });
   }
 
   private boolean accepts() {

@@ -55,8 +55,10 @@ public final class NetworkNamespace implements AutoCloseable {
     String suffix = String.format("%06x", random.nextInt(0x1000000));
     NetworkNamespace ns = new NetworkNamespace(suffix, random.nextInt(256), random.nextInt(64) * 4);
     Result add = run("ip", "netns", "add", ns.name);
-    Assumptions.assumeTrue(add.code == 0,
-        "network namespaces are not available here (" + add.output.trim() + "): the accuracy tests need root");
+    if (add.code != 0) {
+      throw new AssertionError("network namespaces are not available here (" + add.output.trim()
+          + "): the accuracy tests need root and iproute2 (scripts/test-setup.sh installs it)");
+    }
     return ns;
   }
 
@@ -98,7 +100,9 @@ public final class NetworkNamespace implements AutoCloseable {
           .redirectErrorStream(true).start();
       String ready = new java.io.BufferedReader(new java.io.InputStreamReader(ns.relay.getInputStream())).readLine();
       Files.deleteIfExists(script);
-      Assumptions.assumeTrue("ready".equals(ready), "the TUN relay did not start (" + ready + "): /dev/net/tun is needed");
+      if (!"ready".equals(ready)) {
+        throw new AssertionError("the TUN relay did not start (" + ready + "): /dev/net/tun and python3 are needed");
+      }
       ns.must("ip", "link", "set", ns.nsSide, "netns", ns.name);
       ns.configure(true);
       return ns;

@@ -60,9 +60,9 @@ public final class CertScrapeBench {
                 + "  concurrency: 4\n  targets:\n" + targets;
         try (ExporterTestKit kit = ExporterTestKit.builder(new SecurityExporterDefinition()).directory(dir)
                 .config(config).start()) {
-            while (kit.scrape().find("saypro_security_cert_check_success").size() < endpoints) {
-                Thread.sleep(50); // a benchmark driver: wait for the first round of background checks
-            }
+            com.saypro.monitor.core.testkit.Await.until("the first round of background checks",
+                    java.time.Duration.ofMinutes(5),
+                    () -> kit.scrape().find("saypro_security_cert_check_success").size() >= endpoints);
             for (int i = 0; i < 20; i++) {
                 kit.get("/metrics"); // warm-up
             }

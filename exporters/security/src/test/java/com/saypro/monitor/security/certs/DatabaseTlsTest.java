@@ -1,7 +1,6 @@
 package com.saypro.monitor.security.certs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.saypro.monitor.core.testkit.MutableClock;
 import java.io.IOException;
@@ -67,8 +66,9 @@ class DatabaseTlsTest {
     @Test
     void postgresqlWithTlsOnAThrowawayServer() throws Exception {
         Optional<Path> bin = postgresBin();
-        assumeTrue(bin.isPresent(), "no PostgreSQL server binaries under /usr/lib/postgresql");
-        assumeTrue(new ProcessBuilder("id", "postgres").start().waitFor() == 0, "no postgres user");
+        assertThat(bin).as("PostgreSQL server binaries under /usr/lib/postgresql (scripts/test-setup.sh installs them)")
+                .isPresent();
+        assertThat(new ProcessBuilder("id", "postgres").start().waitFor()).as("the postgres system user").isZero();
         Path dir = Files.createTempDirectory("saypro-sec-pg-");
         Path data = dir.resolve("data");
         Path log = dir.resolve("test.log");
@@ -118,7 +118,7 @@ class DatabaseTlsTest {
         try (java.net.Socket probe = new java.net.Socket()) {
             probe.connect(new java.net.InetSocketAddress("127.0.0.1", 3306), 2000);
         } catch (IOException e) {
-            assumeTrue(false, "no MariaDB on 127.0.0.1:3306");
+            throw new AssertionError("no MariaDB on 127.0.0.1:3306 (scripts/test-setup.sh starts it)", e);
         }
         CertChecker checker = new CertChecker(new CertificatesConfig(Duration.ofHours(1), Duration.ofMinutes(1), 1,
                 List.of()), new MutableClock(now));

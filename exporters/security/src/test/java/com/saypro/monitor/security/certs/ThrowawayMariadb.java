@@ -72,21 +72,13 @@ final class ThrowawayMariadb implements AutoCloseable {
         command.addAll(options);
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("stdout.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (readyCount() <= readyBefore || !accepts()) {
+        com.saypro.monitor.core.testkit.Await.until("mariadbd ready on its port (error log: "
+                + directory.resolve("error.log") + ")", java.time.Duration.ofSeconds(60), () -> {
             if (!server.isAlive()) {
-                throw new IllegalStateException("mariadbd exited:\n" + errorLog());
+                throw new AssertionError("mariadbd exited:\n" + errorLog());
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("mariadbd did not listen within 60 s:\n" + errorLog());
-            }
-            try {
-                Thread.sleep(100); // polling a port: there is no event to wait for
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+            return readyCount() > readyBefore && accepts();
+        });
     }
 
     private int readyCount() {
@@ -134,10 +126,9 @@ final class ThrowawayMariadb implements AutoCloseable {
             throw new IllegalStateException("mariadbd did not exit: " + e);
         }
         server = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (accepts() && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the port is released with the process; this only covers the kernel's lag
-        }
+        // the port is released with the process; this only covers the kernel's lag
+        com.saypro.monitor.core.testkit.Await.until("mariadbd's port to be free", java.time.Duration.ofSeconds(30),
+                () -> !accepts());
     }
 
     @Override
