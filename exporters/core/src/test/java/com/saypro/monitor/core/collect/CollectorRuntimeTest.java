@@ -2,6 +2,7 @@ package com.saypro.monitor.core.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saypro.monitor.core.testkit.Await;
 import com.saypro.monitor.core.testkit.ExporterTestKit;
 import com.saypro.monitor.core.testkit.Scrape;
 import com.saypro.monitor.core.testkit.TestCollectors;
@@ -161,10 +162,8 @@ class CollectorRuntimeTest {
       runtime.scrape(name -> true, Duration.ofSeconds(10));
 
       BlockingQueue<Runnable> scheduled = ((ScheduledThreadPoolExecutor) workers.timer()).getQueue();
-      long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-      while (!scheduled.isEmpty() && System.nanoTime() < until) {
-        Thread.sleep(10); // the watchdog is cancelled by the worker right after it completes the result
-      }
+      // the watchdog is cancelled by the worker right after it completes the result
+      Await.until("the watchdog to leave the timer queue", Duration.ofSeconds(2), scheduled::isEmpty);
       assertThat(scheduled).isEmpty();
     }
   }
