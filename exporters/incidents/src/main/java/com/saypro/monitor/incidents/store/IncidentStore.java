@@ -67,7 +67,7 @@ public final class IncidentStore {
         for (AlertNotice alert : alerts) {
           IncidentRecord row = newRecord(alert, command.receivedAt());
           rows.add(row);
-          bindInsert(insert, row);
+          bindInsert(insert, row, alert.labelsJson());
           insert.addBatch();
         }
         inserted = insert.executeBatch();
@@ -232,13 +232,13 @@ public final class IncidentStore {
         alert.firing() ? Optional.empty() : Optional.of(alert.endsAt()));
   }
 
-  private void bindInsert(PreparedStatement insert, IncidentRecord row) throws SQLException {
+  private void bindInsert(PreparedStatement insert, IncidentRecord row, String labelsJson) throws SQLException {
     insert.setString(1, row.key().fingerprint());
     insert.setLong(2, row.key().startsAtMillis());
     insert.setString(3, row.alertname());
     insert.setString(4, row.severity());
     insert.setString(5, row.team());
-    insert.setString(6, labelsJson(row.labels()));
+    insert.setString(6, labelsJson);
     insert.setString(7, row.summary());
     insert.setLong(8, row.firstSeenAt().toEpochMilli());
     insert.setNull(9, Types.BIGINT);
@@ -267,10 +267,6 @@ public final class IncidentStore {
   private static Optional<Instant> optionalInstant(ResultSet rows, int column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
-  }
-
-  private static String labelsJson(Map<String, String> labels) {
-    return LabelsJson.write(labels);
   }
 
   private Map<String, String> labels(String text) {
