@@ -30,6 +30,9 @@ import java.util.function.Consumer;
 public final class IncidentStore {
   private static final String COLUMNS =
       "fingerprint, starts_at, alertname, severity, team, labels, summary, first_seen_at, acknowledged_at, acknowledged_by, resolved_at";
+  /** A new row: never acknowledged yet, so the acknowledgement columns are left to their NULL default. */
+  private static final String INSERT_COLUMNS =
+      "fingerprint, starts_at, alertname, severity, team, labels, summary, first_seen_at, resolved_at";
   private static final TypeReference<TreeMap<String, String>> LABELS = new TypeReference<>() {};
 
   private final Dialect dialect;
@@ -38,7 +41,7 @@ public final class IncidentStore {
 
   IncidentStore(Dialect dialect) {
     this.dialect = dialect;
-    this.insertIfNew = dialect.insertIfNew(Dialect.INCIDENTS, COLUMNS, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+    this.insertIfNew = dialect.insertIfNew(Dialect.INCIDENTS, INSERT_COLUMNS, "?, ?, ?, ?, ?, ?, ?, ?, ?");
   }
 
   void createSchema(Connection connection) throws SQLException {
@@ -241,12 +244,10 @@ public final class IncidentStore {
     insert.setString(6, labelsJson);
     insert.setString(7, row.summary());
     insert.setLong(8, row.firstSeenAt().toEpochMilli());
-    insert.setNull(9, Types.BIGINT);
-    insert.setNull(10, Types.VARCHAR);
     if (row.resolvedAt().isPresent()) {
-      insert.setLong(11, row.resolvedAt().get().toEpochMilli());
+      insert.setLong(9, row.resolvedAt().get().toEpochMilli());
     } else {
-      insert.setNull(11, Types.BIGINT);
+      insert.setNull(9, Types.BIGINT);
     }
   }
 
