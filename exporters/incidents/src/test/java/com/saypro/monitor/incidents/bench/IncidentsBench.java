@@ -92,7 +92,8 @@ public final class IncidentsBench {
     Rate repeats = send(1020, 500, SENDERS); // the same alerts again: what repeat_interval produces
     double[] large = scrapeLatencies(200);
     double ratio = median(large) / median(small);
-    System.out.printf(Locale.ROOT, "store=%s senders=%d alerts_per_notification=%d%n", store, SENDERS, ALERTS_PER_NOTIFICATION);
+    System.out.printf(Locale.ROOT, "store=%s senders=%d alerts_per_notification=%d fingerprints=%s%n", store, SENDERS,
+        ALERTS_PER_NOTIFICATION, HASHED ? "hashed" : "sequential");
     System.out.printf(Locale.ROOT, "exporter JVM flags: %s%n", String.join(" ", flags));
     System.out.printf(Locale.ROOT, "load average before: %s", Files.readString(Path.of("/proc/loadavg")));
     report("new incidents, JIT cold", cold);
@@ -166,11 +167,28 @@ public final class IncidentsBench {
     return new Rate(count, took, cpu, roles);
   }
 
+  /**
+   * {@code -Dbench.fingerprints=hashed}: fingerprints spread like Alertmanager's (a 64-bit hash of
+   * the labels) instead of counting up, so new rows land all over the store's primary key index
+   * rather than at its end.
+   */
+  private static final boolean HASHED = System.getProperty("bench.fingerprints", "").equals("hashed");
+
+  private static String fingerprint(long id) {
+    if (!HASHED) {
+      return String.format("%016x", id);
+    }
+    long z = id + 0x9E3779B97F4A7C15L; // SplitMix64's finaliser: distinct ids give distinct values
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return String.format("%016x", z ^ (z >>> 31));
+  }
+
   private static String notification(int n) {
     Alert[] alerts = new Alert[ALERTS_PER_NOTIFICATION];
     for (int i = 0; i < ALERTS_PER_NOTIFICATION; i++) {
       long id = (long) n * ALERTS_PER_NOTIFICATION + i;
-      alerts[i] = Alert.firing(String.format("%016x", id), T0.plusSeconds(id), Map.of(
+      alerts[i] = Alert.firing(fingerprint(id), T0.plusSeconds(id), Map.of(
           "alertname", "Bench" + (id % 50), "severity", id % 3 == 0 ? "critical" : "warning",
           "team", id % 2 == 0 ? "payments" : "platform", "instance", "host-" + id));
     }
