@@ -13,6 +13,9 @@
 #   EXPORTER_CLASSES=/tmp/old/classes bench/incidents/run.sh sqlite
 #                                     # the same benchmark driving another build of the exporter
 #                                     # (a copy of exporters/incidents/target/classes), for before/after
+#   EXPORTER_FLAGS=launcher bench/incidents/run.sh sqlite
+#                                     # the exporter with the launcher's JVM flags (SerialGC, 256 MiB) instead of -Xmx1g
+#   BENCH_JAVA_OPTS=-Dbench.warm.rounds=4 ...   # four warm rounds of 1,000 notifications, each reported
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 stores=("${@:-sqlite postgresql}")
@@ -33,10 +36,10 @@ echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(uname -r), exporter cla
 for store in "${stores[@]}"; do
   case "$store" in
     sqlite)
-      java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench sqlite ;;
+      java -Xmx1g -Dbench.exporter.flags="${EXPORTER_FLAGS:-}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench sqlite ;;
     postgresql)
       psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
-      java -Xmx1g -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench postgresql \
+      java -Xmx1g -Dbench.exporter.flags="${EXPORTER_FLAGS:-}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench postgresql \
         "$(printf 'storage:\n  type: postgresql\n  url: jdbc:postgresql://127.0.0.1:5432/test?currentSchema=%s\n  username: postgres\n' "$schema")" ;;
     *) echo "unknown store $store (sqlite or postgresql)" >&2; exit 2 ;;
   esac

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The exporter in a JVM of its own, started the way the launcher starts it, so a test can really
@@ -80,6 +82,48 @@ public final class IncidentsProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * CPU time (user + system) of the process's live threads, summed by role: {@code jit} (C1/C2
+   * compiler threads), {@code gc} (collector and VM threads), {@code http} (Jetty's pool), {@code
+   * writer} (the store's writer), {@code other}. Linux only; a thread that ended is not counted.
+   */
+  public Map<String, Duration> cpuTimeByRole() {
+    Map<String, Duration> roles = new TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+      for (Path task : tasks.toList()) {
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(task.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended meanwhile
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        roles.merge(role(name), Duration.ofMillis(ticks * 10), Duration::plus);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return roles;
+  }
+
+  private static String role(String threadName) {
+    if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
+      return "jit";
+    }
+    if (threadName.startsWith("GC ") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {
+      return "gc";
+    }
+    if (threadName.startsWith("http-")) {
+      return "http";
+    }
+    if (threadName.startsWith("incident-store")) {
+      return "writer";
+    }
+    return "other";
   }
 
   public URI uri(String path) {

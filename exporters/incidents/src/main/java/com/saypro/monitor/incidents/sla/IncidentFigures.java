@@ -39,8 +39,12 @@ public final class IncidentFigures implements IncidentListener {
   private final SlaPolicy policy;
   private final Map<LabelKey, SeriesState> series = new TreeMap<>();
   private final Map<IncidentKey, OpenIncident> open = new HashMap<>();
-  private final PriorityQueue<Deadline> acknowledgeDeadlines = new PriorityQueue<>();
-  private final PriorityQueue<Deadline> resolveDeadlines = new PriorityQueue<>();
+  // the incidents themselves, by deadline: no deadline object per incident (memory per open incident
+  // is what the garbage collector pays for, see docs/BENCHMARKS.md)
+  private final PriorityQueue<OpenIncident> acknowledgeDeadlines =
+      new PriorityQueue<>((a, b) -> Long.compare(a.acknowledgeBy, b.acknowledgeBy));
+  private final PriorityQueue<OpenIncident> resolveDeadlines =
+      new PriorityQueue<>((a, b) -> Long.compare(a.resolveBy, b.resolveBy));
   private final Map<LabelKey, EnumMap<SlaKind, ComplianceWindow>> compliance = new TreeMap<>();
   private Instant now;
   private Instant silencesCheckedUntil;
@@ -57,29 +61,35 @@ public final class IncidentFigures implements IncidentListener {
   }
 
   private static final class SeriesState {
+    /** The one label key of this series, which its incidents share (not one copy per incident). */
+    final LabelKey labels;
     long created;
     long open;
     final TreeSet<IncidentKey> unacknowledged = new TreeSet<>();
     final DurationHistogram timeToAcknowledge = new DurationHistogram(ACKNOWLEDGE_BUCKETS);
     final DurationHistogram timeToResolve = new DurationHistogram(RESOLVE_BUCKETS);
     final EnumMap<SlaKind, Long> breaches = new EnumMap<>(SlaKind.class);
-  }
 
-  private static final class OpenIncident {
-    final LabelKey labels;
-    boolean acknowledged;
-    boolean acknowledgeUndecided;
-    boolean resolveUndecided;
-
-    OpenIncident(LabelKey labels) {
+    SeriesState(LabelKey labels) {
       this.labels = labels;
     }
   }
 
-  private record Deadline(Instant at, IncidentKey key) implements Comparable<Deadline> {
-    @Override
-    public int compareTo(Deadline other) {
-      return at.compareTo(other.at);
+  /** An open incident, and (while its verdicts are undecided) its place in the deadline queues. */
+  private static final class OpenIncident {
+    final IncidentKey key;
+    final SeriesState series;
+    /** Deadlines, epoch milliseconds; meaningful only while the matching verdict is undecided. */
+    long acknowledgeBy;
+    long resolveBy;
+    boolean open = true;
+    boolean acknowledged;
+    boolean acknowledgeUndecided;
+    boolean resolveUndecided;
+
+    OpenIncident(IncidentKey key, SeriesState series) {
+      this.key = key;
+      this.series = series;
     }
   }
 
@@ -87,7 +97,7 @@ public final class IncidentFigures implements IncidentListener {
 
   @Override
   public synchronized void replay(IncidentRecord record) {
-    LabelKey labels = classify(record.severity(), record.team());
+    SeriesState labels = classify(record.severity(), record.team());
     opened(record.key(), labels);
     Optional<Instant> ack = record.acknowledgedAt();
     Optional<Instant> resolved = record.resolvedAt();
@@ -102,10 +112,12 @@ public final class IncidentFigures implements IncidentListener {
 
   @Override
   public synchronized void apply(IncidentEvent event) {
-    LabelKey labels = classify(event.severity(), event.team());
+    SeriesState labels = classify(event.severity(), event.team());
     if (event instanceof IncidentEvent.Opened opened) {
       opened(event.key(), labels);
-      opened.record().resolvedAt().ifPresent(at -> resolved(event.key(), labels, at));
+      if (opened.record().resolvedAt().isPresent()) {
+        resolved(event.key(), labels, opened.record().resolvedAt().get());
+      }
     } else if (event instanceof IncidentEvent.Acknowledged ack) {
       acknowledged(event.key(), labels, ack.at());
     } else if (event instanceof IncidentEvent.Resolved resolved) {
@@ -120,30 +132,47 @@ public final class IncidentFigures implements IncidentListener {
     }
   }
 
-  private LabelKey classify(String severity, String team) {
-    return new LabelKey(classification.severity(severity), classification.team(team));
+  /** The series of a raw severity and team (created on first use); its key is shared, not copied. */
+  private SeriesState classify(String severity, String team) {
+    LabelKey labels = new LabelKey(classification.severity(severity), classification.team(team));
+    SeriesState state = series.get(labels);
+    if (state == null) {
+      state = new SeriesState(labels);
+      series.put(labels, state);
+    }
+    return state;
   }
 
-  private void opened(IncidentKey key, LabelKey labels) {
-    SeriesState state = series.computeIfAbsent(labels, l -> new SeriesState());
+  private void opened(IncidentKey key, SeriesState state) {
     state.created++;
     state.open++;
     state.unacknowledged.add(key);
-    OpenIncident incident = new OpenIncident(labels);
-    SlaPolicy.Targets targets = policy.targets(labels.severity());
-    targets.acknowledgeWithin().ifPresent(limit -> {
+    OpenIncident incident = new OpenIncident(key, state);
+    SlaPolicy.Targets targets = policy.targets(state.labels.severity());
+    if (targets.acknowledgeWithin().isPresent()) {
       incident.acknowledgeUndecided = true;
-      acknowledgeDeadlines.add(new Deadline(key.startsAt().plus(limit), key));
-    });
-    targets.resolveWithin().ifPresent(limit -> {
+      incident.acknowledgeBy = deadline(key, targets.acknowledgeWithin().get());
+      acknowledgeDeadlines.add(incident);
+    }
+    if (targets.resolveWithin().isPresent()) {
       incident.resolveUndecided = true;
-      resolveDeadlines.add(new Deadline(key.startsAt().plus(limit), key));
-    });
-    open.put(key, incident);
+      incident.resolveBy = deadline(key, targets.resolveWithin().get());
+      resolveDeadlines.add(incident);
+    }
+    OpenIncident previous = open.put(key, incident);
+    if (previous != null) {
+      previous.open = false; // opened twice (never by the store, which inserts a key once): keep the newer
+    }
   }
 
-  private void acknowledged(IncidentKey key, LabelKey labels, Instant at) {
-    SeriesState state = series.computeIfAbsent(labels, l -> new SeriesState());
+  /** Start plus limit in epoch milliseconds (durations from the config are whole milliseconds). */
+  private static long deadline(IncidentKey key, Duration limit) {
+    long sum = key.startsAtMillis() + limit.toMillis();
+    // saturate instead of wrapping: such a deadline is never reached, as with Instant arithmetic
+    return ((key.startsAtMillis() ^ sum) & (limit.toMillis() ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private void acknowledged(IncidentKey key, SeriesState state, Instant at) {
     state.timeToAcknowledge.observe(seconds(key, at));
     OpenIncident incident = open.get(key);
     if (incident == null || incident.acknowledged) {
@@ -153,29 +182,29 @@ public final class IncidentFigures implements IncidentListener {
     state.unacknowledged.remove(key);
     if (incident.acknowledgeUndecided) {
       incident.acknowledgeUndecided = false;
-      judge(key, labels, SlaKind.ACKNOWLEDGE, within(key, labels, at, SlaKind.ACKNOWLEDGE));
+      judge(key, state, SlaKind.ACKNOWLEDGE, within(key, state, at, SlaKind.ACKNOWLEDGE));
     }
   }
 
-  private void resolved(IncidentKey key, LabelKey labels, Instant at) {
-    SeriesState state = series.computeIfAbsent(labels, l -> new SeriesState());
+  private void resolved(IncidentKey key, SeriesState state, Instant at) {
     state.timeToResolve.observe(seconds(key, at));
     OpenIncident incident = open.remove(key);
     if (incident == null) {
       return;
     }
+    incident.open = false; // its entries in the deadline queues are dropped when they come due
     state.open--;
     state.unacknowledged.remove(key);
     if (incident.acknowledgeUndecided) {
-      judge(key, labels, SlaKind.ACKNOWLEDGE, within(key, labels, at, SlaKind.ACKNOWLEDGE));
+      judge(key, state, SlaKind.ACKNOWLEDGE, within(key, state, at, SlaKind.ACKNOWLEDGE));
     }
     if (incident.resolveUndecided) {
-      judge(key, labels, SlaKind.RESOLVE, within(key, labels, at, SlaKind.RESOLVE));
+      judge(key, state, SlaKind.RESOLVE, within(key, state, at, SlaKind.RESOLVE));
     }
   }
 
-  private boolean within(IncidentKey key, LabelKey labels, Instant at, SlaKind kind) {
-    SlaPolicy.Targets targets = policy.targets(labels.severity());
+  private boolean within(IncidentKey key, SeriesState state, Instant at, SlaKind kind) {
+    SlaPolicy.Targets targets = policy.targets(state.labels.severity());
     return !at.isAfter(key.startsAt().plus(limit(targets, kind)));
   }
 
@@ -183,36 +212,47 @@ public final class IncidentFigures implements IncidentListener {
     return (kind == SlaKind.ACKNOWLEDGE ? targets.acknowledgeWithin() : targets.resolveWithin()).orElseThrow();
   }
 
-  private void judge(IncidentKey key, LabelKey labels, SlaKind kind, boolean met) {
-    compliance.computeIfAbsent(labels, l -> new EnumMap<>(SlaKind.class))
+  private void judge(IncidentKey key, SeriesState state, SlaKind kind, boolean met) {
+    compliance.computeIfAbsent(state.labels, l -> new EnumMap<>(SlaKind.class))
         .computeIfAbsent(kind, k -> new ComplianceWindow())
         .add(key.startsAt(), met, now);
     if (!met) {
-      series.get(labels).breaches.merge(kind, 1L, Long::sum);
+      state.breaches.merge(kind, 1L, Long::sum);
     }
   }
 
   /** Breaches whose grace has passed (and, for responses, whose silences have been checked). */
   private void decideDeadlines() {
-    Instant graceStart = now.minus(policy.grace());
-    Deadline due;
-    while ((due = acknowledgeDeadlines.peek()) != null
-        && !due.at.isAfter(graceStart) && !due.at.isAfter(silencesCheckedUntil)) {
+    // a deadline (whole milliseconds) is not after an instant iff it is not after the instant's millisecond
+    long graceStart = floorMillis(now.minus(policy.grace()));
+    long acknowledgeLimit = Math.min(graceStart, floorMillis(silencesCheckedUntil));
+    OpenIncident due;
+    while ((due = acknowledgeDeadlines.peek()) != null && due.acknowledgeBy <= acknowledgeLimit) {
       acknowledgeDeadlines.poll();
-      OpenIncident incident = open.get(due.key);
-      if (incident != null && incident.acknowledgeUndecided) {
-        incident.acknowledgeUndecided = false;
-        judge(due.key, incident.labels, SlaKind.ACKNOWLEDGE, false);
+      if (due.open && due.acknowledgeUndecided) {
+        due.acknowledgeUndecided = false;
+        judge(due.key, due.series, SlaKind.ACKNOWLEDGE, false);
       }
     }
-    while ((due = resolveDeadlines.peek()) != null && !due.at.isAfter(graceStart)) {
+    while ((due = resolveDeadlines.peek()) != null && due.resolveBy <= graceStart) {
       resolveDeadlines.poll();
-      OpenIncident incident = open.get(due.key);
-      if (incident != null && incident.resolveUndecided) {
-        incident.resolveUndecided = false;
-        judge(due.key, incident.labels, SlaKind.RESOLVE, false);
+      if (due.open && due.resolveUndecided) {
+        due.resolveUndecided = false;
+        judge(due.key, due.series, SlaKind.RESOLVE, false);
       }
     }
+  }
+
+  /** The instant's epoch millisecond, rounded down, saturated for {@link Instant#MIN} and {@link Instant#MAX}. */
+  private static long floorMillis(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1000) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / 1000) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * 1000 + instant.getNano() / 1_000_000;
   }
 
   private static double seconds(IncidentKey key, Instant at) {

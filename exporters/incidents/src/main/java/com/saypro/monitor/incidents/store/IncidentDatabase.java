@@ -104,9 +104,12 @@ public final class IncidentDatabase implements AutoCloseable {
   /** Queues a write; the future completes once it is committed (durable), or fails. */
   public CompletableFuture<List<IncidentEvent>> submit(StoreCommand command) {
     if (command instanceof StoreCommand.RecordAlerts record) {
-      List<StoreCommand.AlertNotice> news = record.alerts().stream()
-          .filter(alert -> !alert.firing() || !knownOpen.contains(alert.key()))
-          .toList();
+      List<StoreCommand.AlertNotice> news = new java.util.ArrayList<>(record.alerts().size());
+      for (StoreCommand.AlertNotice alert : record.alerts()) {
+        if (!alert.firing() || !knownOpen.contains(alert.key())) {
+          news.add(alert);
+        }
+      }
       if (news.isEmpty() && record.heartbeat().isEmpty()) {
         return CompletableFuture.completedFuture(List.of()); // everything in it is already stored
       }

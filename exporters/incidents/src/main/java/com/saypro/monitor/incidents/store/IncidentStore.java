@@ -30,6 +30,9 @@ import java.util.function.Consumer;
 public final class IncidentStore {
   private static final String COLUMNS =
       "fingerprint, starts_at, alertname, severity, team, labels, summary, first_seen_at, acknowledged_at, acknowledged_by, resolved_at";
+  /** A new row: never acknowledged yet, so the acknowledgement columns are left to their NULL default. */
+  private static final String INSERT_COLUMNS =
+      "fingerprint, starts_at, alertname, severity, team, labels, summary, first_seen_at, resolved_at";
   private static final TypeReference<TreeMap<String, String>> LABELS = new TypeReference<>() {};
 
   private final Dialect dialect;
@@ -38,7 +41,7 @@ public final class IncidentStore {
 
   IncidentStore(Dialect dialect) {
     this.dialect = dialect;
-    this.insertIfNew = dialect.insertIfNew(Dialect.INCIDENTS, COLUMNS, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+    this.insertIfNew = dialect.insertIfNew(Dialect.INCIDENTS, INSERT_COLUMNS, "?, ?, ?, ?, ?, ?, ?, ?, ?");
   }
 
   void createSchema(Connection connection) throws SQLException {
@@ -67,7 +70,7 @@ public final class IncidentStore {
         for (AlertNotice alert : alerts) {
           IncidentRecord row = newRecord(alert, command.receivedAt());
           rows.add(row);
-          bindInsert(insert, row);
+          bindInsert(insert, row, alert.labelsJson());
           insert.addBatch();
         }
         inserted = insert.executeBatch();
@@ -232,21 +235,19 @@ public final class IncidentStore {
         alert.firing() ? Optional.empty() : Optional.of(alert.endsAt()));
   }
 
-  private void bindInsert(PreparedStatement insert, IncidentRecord row) throws SQLException {
+  private void bindInsert(PreparedStatement insert, IncidentRecord row, String labelsJson) throws SQLException {
     insert.setString(1, row.key().fingerprint());
     insert.setLong(2, row.key().startsAtMillis());
     insert.setString(3, row.alertname());
     insert.setString(4, row.severity());
     insert.setString(5, row.team());
-    insert.setString(6, labelsJson(row.labels()));
+    insert.setString(6, labelsJson);
     insert.setString(7, row.summary());
     insert.setLong(8, row.firstSeenAt().toEpochMilli());
-    insert.setNull(9, Types.BIGINT);
-    insert.setNull(10, Types.VARCHAR);
     if (row.resolvedAt().isPresent()) {
-      insert.setLong(11, row.resolvedAt().get().toEpochMilli());
+      insert.setLong(9, row.resolvedAt().get().toEpochMilli());
     } else {
-      insert.setNull(11, Types.BIGINT);
+      insert.setNull(9, Types.BIGINT);
     }
   }
 
@@ -267,10 +268,6 @@ public final class IncidentStore {
   private static Optional<Instant> optionalInstant(ResultSet rows, int column) throws SQLException {
     long value = rows.getLong(column);
     return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(value));
-  }
-
-  private static String labelsJson(Map<String, String> labels) {
-    return LabelsJson.write(labels);
   }
 
   private Map<String, String> labels(String text) {

@@ -30,6 +30,8 @@ public sealed interface StoreCommand {
    * One alert of a notification, validated and trimmed to the store's column sizes.
    *
    * @param endsAt for a resolved alert, when it resolved
+   * @param labelsJson the labels as the store's JSON column holds them ({@code LabelsJson}), written
+   *     where the notice is made (the request's thread, in parallel) rather than by the single writer
    */
   record AlertNotice(
       String fingerprint,
@@ -40,9 +42,15 @@ public sealed interface StoreCommand {
       Map<String, String> labels,
       String summary,
       Instant startsAt,
-      Instant endsAt) {
+      Instant endsAt,
+      String labelsJson) {
     public AlertNotice {
       labels = Map.copyOf(labels);
+    }
+
+    public AlertNotice(String fingerprint, boolean firing, String alertname, String severity, String team,
+        Map<String, String> labels, String summary, Instant startsAt, Instant endsAt) {
+      this(fingerprint, firing, alertname, severity, team, labels, summary, startsAt, endsAt, LabelsJson.write(labels));
     }
 
     public IncidentKey key() {

@@ -94,9 +94,18 @@ public final class WebhookHandler extends Handler.Abstract {
     payload.heartbeat().ifPresent(name -> heartbeat.seen(receivedAt));
     stats.count(Endpoint.WEBHOOK, Result.ACCEPTED);
     stats.alerts(payload.firing(), payload.resolved());
-    long opened = events.stream().filter(IncidentEvent.Opened.class::isInstance).count();
-    long resolved = events.stream().filter(e -> e instanceof IncidentEvent.Resolved
-        || (e instanceof IncidentEvent.Opened o && !o.record().open())).count();
+    int opened = 0;
+    int resolved = 0;
+    for (IncidentEvent event : events) {
+      if (event instanceof IncidentEvent.Opened o) {
+        opened++;
+        if (!o.record().open()) {
+          resolved++;
+        }
+      } else if (event instanceof IncidentEvent.Resolved) {
+        resolved++;
+      }
+    }
     log.debug("webhook: {} alerts stored, {} new incidents", payload.alerts().size(), opened);
     return HttpExchange.json(response, callback, 200, HttpExchange.object()
         .put("status", "stored")

@@ -50,13 +50,25 @@ public final class IncidentsBench {
     int port = Alertmanager.freePort();
     try (IncidentsProcess exporter = IncidentsProcess.start(config, port, folder.resolve("exporter.log"), jvmOptions())) {
       IncidentsBench bench = new IncidentsBench(port, exporter);
-      bench.run(label);
+      bench.run(label, jvmOptions());
     }
   }
 
-  /** {@code -Dbench.exporter.jvm="-XX:StartFlightRecording=filename=x.jfr"} to profile the exporter. */
-  private static List<String> jvmOptions() {
+  /**
+   * {@code -Xmx1g} (G1), or with {@code -Dbench.exporter.flags=launcher} the shipped launcher's flags
+   * ({@code exporters/launcher/jvm.options}: SerialGC, 256 MiB), what users run; then {@code
+   * -Dbench.exporter.jvm="-XX:StartFlightRecording=filename=x.jfr"} to profile the exporter.
+   */
+  private static List<String> jvmOptions() throws java.io.IOException {
     List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+    if (System.getProperty("bench.exporter.flags", "").equals("launcher")) {
+      options.clear();
+      for (String line : Files.readAllLines(Path.of("exporters/launcher/jvm.options"))) {
+        if (!line.isBlank() && !line.strip().startsWith("#")) {
+          options.add(line.strip());
+        }
+      }
+    }
     String extra = System.getProperty("bench.exporter.jvm", "").trim();
     if (!extra.isEmpty()) {
       options.addAll(Arrays.asList(extra.split("\\s+")));
@@ -64,21 +76,30 @@ public final class IncidentsBench {
     return options;
   }
 
-  private void run(String store) throws Exception {
+  private void run(String store, List<String> flags) throws Exception {
     // warm up the exporter's JIT on a scratch range of fingerprints
     send(0, 20, 4);
     double[] small = scrapeLatencies(200);
     // the first 1,000 new notifications run while the JIT compiles the webhook path (a freshly started
     // exporter); the next 1,000 show the steady state of one that has been running
     Rate cold = send(20, 1000, SENDERS);
-    Rate fresh = send(1020, 1000, SENDERS);
+    // -Dbench.warm.rounds=N: N warm rounds of 1,000, each reported, to see whether the JIT has settled
+    int rounds = Integer.getInteger("bench.warm.rounds", 1);
+    List<Rate> warm = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      warm.add(send(1020 + 1000 * round, 1000, SENDERS));
+    }
     Rate repeats = send(1020, 500, SENDERS); // the same alerts again: what repeat_interval produces
     double[] large = scrapeLatencies(200);
     double ratio = median(large) / median(small);
-    System.out.printf(Locale.ROOT, "store=%s senders=%d alerts_per_notification=%d%n", store, SENDERS, ALERTS_PER_NOTIFICATION);
+    System.out.printf(Locale.ROOT, "store=%s senders=%d alerts_per_notification=%d fingerprints=%s%n", store, SENDERS,
+        ALERTS_PER_NOTIFICATION, HASHED ? "hashed" : "sequential");
+    System.out.printf(Locale.ROOT, "exporter JVM flags: %s%n", String.join(" ", flags));
     System.out.printf(Locale.ROOT, "load average before: %s", Files.readString(Path.of("/proc/loadavg")));
     report("new incidents, JIT cold", cold);
-    report("new incidents, warm    ", fresh);
+    for (int round = 0; round < rounds; round++) {
+      report(round == 0 ? "new incidents, warm    " : String.format(Locale.ROOT, "new incidents, warm #%-2d", round + 1), warm.get(round));
+    }
     report("repeats, warm          ", repeats);
     System.out.printf(Locale.ROOT, "scrape with   2,000 incidents: median %.2f ms, p99 %.2f ms%n", median(small), p99(small));
     System.out.printf(Locale.ROOT, "scrape with 202,000 incidents: median %.2f ms, p99 %.2f ms (%.2fx the small store)%n",
@@ -86,7 +107,7 @@ public final class IncidentsBench {
   }
 
   /** Notifications sent, the wall-clock time they took, and the exporter's CPU time meanwhile. */
-  private record Rate(int notifications, Duration took, Duration cpu) {
+  private record Rate(int notifications, Duration took, Duration cpu, Map<String, Duration> cpuByRole) {
     double perSecond() {
       return notifications / (took.toNanos() / 1e9);
     }
@@ -101,6 +122,11 @@ public final class IncidentsBench {
     System.out.printf(Locale.ROOT, "%s: %.0f notifications/s wall clock (%.2fx the 500/s goal); "
             + "%.0f notifications per exporter CPU-second (%.2fx the goal per core)%n",
         what, rate.perSecond(), rate.perSecond() / 500, rate.perCpuSecond(), rate.perCpuSecond() / 500);
+    StringBuilder roles = new StringBuilder();
+    rate.cpuByRole().forEach((role, cpu) -> roles.append(String.format(Locale.ROOT, " %s %.0f%%", role,
+        100.0 * cpu.toNanos() / Math.max(1, rate.cpu().toNanos()))));
+    System.out.printf(Locale.ROOT, "    exporter CPU %.2f s, %.2f ms per notification, by thread:%s%n",
+        rate.cpu().toNanos() / 1e9, rate.cpu().toNanos() / 1e6 / rate.notifications(), roles);
   }
 
   /** Notifications {@code first}..{@code first+count-1}, 100 alerts each, from {@code senders} threads. */
@@ -114,6 +140,7 @@ public final class IncidentsBench {
     AtomicInteger failures = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     Duration cpuBefore = exporter.cpuTime();
+    Map<String, Duration> rolesBefore = exporter.cpuTimeByRole();
     long start = System.nanoTime();
     for (int s = 0; s < senders; s++) {
       Thread thread = new Thread(() -> {
@@ -132,17 +159,36 @@ public final class IncidentsBench {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     Duration cpu = exporter.cpuTime().minus(cpuBefore);
+    Map<String, Duration> roles = new java.util.TreeMap<>(exporter.cpuTimeByRole());
+    roles.replaceAll((role, total) -> total.minus(rolesBefore.getOrDefault(role, Duration.ZERO)));
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " notifications were refused");
     }
-    return new Rate(count, took, cpu);
+    return new Rate(count, took, cpu, roles);
+  }
+
+  /**
+   * {@code -Dbench.fingerprints=hashed}: fingerprints spread like Alertmanager's (a 64-bit hash of
+   * the labels) instead of counting up, so new rows land all over the store's primary key index
+   * rather than at its end.
+   */
+  private static final boolean HASHED = System.getProperty("bench.fingerprints", "").equals("hashed");
+
+  private static String fingerprint(long id) {
+    if (!HASHED) {
+      return String.format("%016x", id);
+    }
+    long z = id + 0x9E3779B97F4A7C15L; // SplitMix64's finaliser: distinct ids give distinct values
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return String.format("%016x", z ^ (z >>> 31));
   }
 
   private static String notification(int n) {
     Alert[] alerts = new Alert[ALERTS_PER_NOTIFICATION];
     for (int i = 0; i < ALERTS_PER_NOTIFICATION; i++) {
       long id = (long) n * ALERTS_PER_NOTIFICATION + i;
-      alerts[i] = Alert.firing(String.format("%016x", id), T0.plusSeconds(id), Map.of(
+      alerts[i] = Alert.firing(fingerprint(id), T0.plusSeconds(id), Map.of(
           "alertname", "Bench" + (id % 50), "severity", id % 3 == 0 ? "critical" : "warning",
           "team", id % 2 == 0 ? "payments" : "platform", "instance", "host-" + id));
     }
