@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.saypro.monitor.core.http.Responses;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -39,7 +40,7 @@ final class HttpExchange {
         byte[] body = new byte[(int) declared];
         int read = in.readNBytes(body, 0, body.length);
         // Jetty delivers exactly the declared length (an early end of stream fails the read)
-        return Optional.of(read == body.length ? body : java.util.Arrays.copyOf(body, read));
+        return Optional.of(read == body.length ? body : Arrays.copyOf(body, read));
       }
       byte[] body = in.readNBytes(max + 1);
       if (body.length > max) {
