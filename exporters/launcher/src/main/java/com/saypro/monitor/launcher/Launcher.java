@@ -33,7 +33,8 @@ public final class Launcher {
       return false; // the traffic generator ends on its own
     }
     for (String arg : args) {
-      if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V") || arg.equals("--config.check")) {
+      if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V") || arg.equals("--config.check")
+          || arg.equals("--one-shot")) {
         return false;
       }
     }
