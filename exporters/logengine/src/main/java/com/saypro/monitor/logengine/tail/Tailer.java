@@ -32,6 +32,7 @@ public final class Tailer implements Closeable {
     private final TailerConfig config;
     private final LineSink sink;
     private final Clock clock;
+    /** Null for a one-shot read: it builds a JSON mapper, which a run that persists nothing need not pay for. */
     private final CheckpointStore store;
     /** False for a one-shot read: no checkpoint is loaded or written. */
     private final boolean persistent;
@@ -54,7 +55,7 @@ public final class Tailer implements Closeable {
         this.config = config;
         this.sink = sink;
         this.clock = clock;
-        this.store = new CheckpointStore(config.stateFile());
+        this.store = persistent ? new CheckpointStore(config.stateFile()) : null;
         this.patterns = config.paths().stream().map(PathPattern::new).toList();
         this.lastCheckpoint = clock.instant();
     }
@@ -134,7 +135,7 @@ public final class Tailer implements Closeable {
 
     /** Whether a state file or any watched file exists, i.e. whether polling may read or write positions. */
     public boolean hasStateOrFiles() {
-        if (Files.exists(store.file())) {
+        if (store != null && Files.exists(store.file())) {
             return true;
         }
         for (PathPattern pattern : patterns) {
@@ -148,7 +149,7 @@ public final class Tailer implements Closeable {
     }
 
     public Path stateFile() {
-        return store.file();
+        return config.stateFile().toAbsolutePath();
     }
 
     /** Makes the current positions durable now. */
