@@ -1,5 +1,6 @@
 package com.saypro.monitor.logengine.rules;
 
+import com.saypro.monitor.logengine.parse.FieldValues;
 import com.saypro.monitor.logengine.parse.Fields;
 import java.util.List;
 
@@ -47,6 +48,16 @@ final class DerivedFields implements Fields {
             }
         }
         return parsed.get(name);
+    }
+
+    @Override
+    public double number(String name) {
+        for (int i = 0; i < visible; i++) {
+            if (names[i].equals(name)) {
+                return FieldValues.number(get(name));
+            }
+        }
+        return parsed.number(name);
     }
 
     private String value(int i) {

@@ -2,6 +2,7 @@ package com.saypro.monitor.logengine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.saypro.monitor.logengine.parse.FieldValues;
 import com.saypro.monitor.logengine.parse.Fields;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ class LazyDerivationsTest {
         Eager eager = new Eager(source, derivations);
         for (String name : queries) {
             assertThat(lazy.get(name)).as("%s after %s", name, queries).isEqualTo(eager.get(name));
+            assertThat(Double.doubleToLongBits(lazy.number(name))).as("number %s", name)
+                    .isEqualTo(Double.doubleToLongBits(FieldValues.number(eager.get(name))));
         }
     }
 
@@ -64,7 +67,7 @@ class LazyDerivationsTest {
     @Provide
     Arbitrary<Map<String, String>> parsed() {
         return Arbitraries.maps(Arbitraries.of(NAMES),
-                Arbitraries.of("200", "503", "x", "y", "ok", "-", "", "1.1.1.1:80, 2.2.2.2:80", "  ")).ofMaxSize(5);
+                Arbitraries.of("200", "503", "x", "y", "ok", "-", "", "1.1.1.1:80, 2.2.2.2:80", "  ", "0.25", "0.1, 0.2")).ofMaxSize(5);
     }
 
     @Provide
