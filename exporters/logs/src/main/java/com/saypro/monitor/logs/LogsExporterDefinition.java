@@ -59,6 +59,12 @@ public final class LogsExporterDefinition implements ExporterDefinition {
     }
 
     @Override
+    public String oneShotDescription() {
+        return "Read the configured files once, from their start to their end, print the metrics (Prometheus text"
+                + " format) on stdout and exit. No web server; read positions are neither used nor saved.";
+    }
+
+    @Override
     public String defaultConfigResource() {
         return "/com/saypro/monitor/logs/default-config.yml";
     }
@@ -69,8 +75,12 @@ public final class LogsExporterDefinition implements ExporterDefinition {
                 .read(config, context.configDirectory());
         // every key must be known before a file is opened: the core would reject leftovers only after create
         config.rejectUnknownKeys();
-        LogSources sources = new LogSources(sourcesConfig, context.clock());
-        sources.start();
+        LogSources sources = new LogSources(sourcesConfig, context.clock(), context.oneShot());
+        if (context.oneShot()) {
+            sources.readToEnd();
+        } else {
+            sources.start();
+        }
         Map<String, SayproCollector> collectors = new LinkedHashMap<>();
         if (context.enabled("rules")) {
             collectors.put("rules", new LogRuleMetrics(sources));

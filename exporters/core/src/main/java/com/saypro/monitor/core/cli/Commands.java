@@ -46,6 +46,10 @@ public final class Commands {
       CommandLine sub = new CommandLine(new ExporterCommand(definition));
       sub.getCommandSpec().usageMessage().description(
           definition.description() + ".", "Listens on :" + definition.defaultPort() + " unless --web.listen-address says otherwise.");
+      if (definition.oneShotDescription() != null) {
+        sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(ExporterCommand.ONE_SHOT)
+            .arity("0").type(boolean.class).description(definition.oneShotDescription()).build());
+      }
       root.addSubcommand(definition.name(), sub);
     }
     root.setParameterExceptionHandler((ex, args) -> {

@@ -25,6 +25,11 @@ public final class ExporterCommand implements Callable<Integer> {
 
   @Mixin CommonOptions options;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Name of the flag {@link Commands} adds for exporters with a one-shot mode. */
+  static final String ONE_SHOT = "--one-shot";
+
   public ExporterCommand(ExporterDefinition definition) {
     this.definition = definition;
   }
@@ -45,6 +50,9 @@ public final class ExporterCommand implements Callable<Integer> {
           RunningExporter.check(options(workers, null));
         }
       });
+    }
+    if (oneShot()) {
+      return OneShot.run(definition, options.configFile(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     return Runner.runUntilStopped(() -> {
       CollectorWorkers workers = new CollectorWorkers();
@@ -85,6 +93,11 @@ public final class ExporterCommand implements Callable<Integer> {
         System::getenv,
         workers,
         pool);
+  }
+
+  private boolean oneShot() {
+    picocli.CommandLine.Model.OptionSpec flag = spec == null ? null : spec.findOption(ONE_SHOT);
+    return flag != null && Boolean.TRUE.equals(flag.getValue());
   }
 
   static Logger log() {

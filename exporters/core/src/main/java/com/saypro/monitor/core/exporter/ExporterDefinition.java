@@ -33,6 +33,14 @@ public interface ExporterDefinition {
   }
 
   /**
+   * What {@code --one-shot} does for this exporter (a line of {@code --help}), or {@code null} when it has
+   * no one-shot mode (the default): then the flag is not offered.
+   */
+  default String oneShotDescription() {
+    return null;
+  }
+
+  /**
    * Reads the exporter's own keys from {@code config} (the core has already read {@code collectors},
    * {@code scrape} and {@code jvm_metrics}) and builds a collector for each enabled one. Every key it
    * does not read is reported as unknown afterwards.

@@ -36,6 +36,7 @@ public final class ExporterLoader {
   private final Clock clock;
   private final CollectorWorkers workers;
   private final boolean jvmMetricsDefault;
+  private final boolean oneShot;
 
   public ExporterLoader(
       ExporterDefinition definition,
@@ -44,12 +45,29 @@ public final class ExporterLoader {
       Clock clock,
       CollectorWorkers workers,
       boolean jvmMetricsDefault) {
+    this(definition, configFile, yaml, clock, workers, jvmMetricsDefault, false);
+  }
+
+  private ExporterLoader(
+      ExporterDefinition definition,
+      Optional<Path> configFile,
+      ConfigLoader yaml,
+      Clock clock,
+      CollectorWorkers workers,
+      boolean jvmMetricsDefault,
+      boolean oneShot) {
+    this.oneShot = oneShot;
     this.definition = definition;
     this.configFile = configFile;
     this.yaml = yaml;
     this.clock = clock;
     this.workers = workers;
     this.jvmMetricsDefault = jvmMetricsDefault;
+  }
+
+  /** Builds exporters for one run ({@code --one-shot}, see {@link ExporterContext#oneShot()}). */
+  public ExporterLoader oneShot() {
+    return new ExporterLoader(definition, configFile, yaml, clock, workers, jvmMetricsDefault, true);
   }
 
   /** The config tree: the file, or the embedded defaults, or an empty map. */
@@ -82,7 +100,7 @@ public final class ExporterLoader {
     ScrapeDeadlinePolicy policy = readScrape(root);
     boolean jvmMetrics = root.bool("jvm_metrics", jvmMetricsDefault);
     Path directory = configFile.map(f -> f.toAbsolutePath().getParent()).orElse(Path.of("").toAbsolutePath());
-    Exporter exporter = definition.create(root, new ExporterContext(collectors, clock, directory));
+    Exporter exporter = definition.create(root, new ExporterContext(collectors, clock, directory, oneShot));
     try {
       root.rejectUnknownKeys();
       CollectorRuntime runtime = collectors.runtime(exporter.collectors(), exporter.configuredMetrics(), policy, clock, workers);

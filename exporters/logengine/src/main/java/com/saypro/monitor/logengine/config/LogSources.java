@@ -2,6 +2,7 @@ package com.saypro.monitor.logengine.config;
 
 import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.logengine.pipeline.LogPipeline;
+import com.saypro.monitor.logengine.rules.MetricRules;
 import com.saypro.monitor.logengine.rules.RuleStats;
 import com.saypro.monitor.logengine.tail.FileStatsSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -31,10 +32,21 @@ public final class LogSources implements Closeable {
     private final List<Running> running;
 
     public LogSources(LogSourcesConfig config, Clock clock) {
+        this(config, clock, false);
+    }
+
+    /**
+     * @param oneShot for {@link #readToEnd()}: the pipelines read from the files' start and never touch the state
+     *                directory
+     */
+    public LogSources(LogSourcesConfig config, Clock clock, boolean oneShot) {
         this.config = config;
         List<Running> pipelines = new ArrayList<>();
         for (LogSourceSpec spec : config.sources()) {
-            pipelines.add(new Running(spec, new LogPipeline(spec.tailer(), spec.parser(), spec.metricRules(clock), clock)));
+            MetricRules rules = spec.metricRules(clock);
+            pipelines.add(new Running(spec, oneShot
+                    ? LogPipeline.withoutCheckpoints(spec.tailer(), spec.parser(), rules, clock)
+                    : new LogPipeline(spec.tailer(), spec.parser(), rules, clock)));
         }
         this.running = List.copyOf(pipelines);
     }
@@ -43,6 +55,13 @@ public final class LogSources implements Closeable {
     public void start() {
         for (Running source : running) {
             source.pipeline().start(config.pollInterval(), "log-tail-" + source.spec().name());
+        }
+    }
+
+    /** Reads every source's files to their end on the calling thread, one source after the other. */
+    public void readToEnd() {
+        for (Running source : running) {
+            source.pipeline().readToEnd();
         }
     }
 

@@ -68,6 +68,39 @@ public final class FieldValues {
     }
 
     /**
+     * {@link #number(String)} of {@code text[from, to)} when that is a plain decimal such as {@code 0.123} (what nginx
+     * writes for times), read in place; NaN for anything else, which the caller then reads through
+     * {@link #number(String)}. A plain decimal has no spaces, commas or colons, so both read it the same way.
+     */
+    static double plainDecimal(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 16) {
+            return Double.NaN;
+        }
+        long digits = 0;
+        int digitCount = 0;
+        int fractionDigits = -1;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                digitCount++;
+                if (fractionDigits >= 0) {
+                    fractionDigits++;
+                }
+            } else if (c == '.' && fractionDigits < 0 && i > from && i < to - 1) {
+                fractionDigits = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digitCount == 0 || digitCount > 15) {
+            return Double.NaN;
+        }
+        return fractionDigits <= 0 ? (double) digits : digits / POWERS_OF_TEN[fractionDigits];
+    }
+
+    /**
      * {@code 0.123}, {@code 15}, {@code 3.0}: what nginx writes for times and sizes, read without
      * {@link Double#parseDouble}'s generality. With at most 15 digits the digits as a long and the power of ten
      * are both exact doubles, so one division gives the correctly rounded result, the same as parseDouble.

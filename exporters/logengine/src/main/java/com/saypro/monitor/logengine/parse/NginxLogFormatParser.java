@@ -109,6 +109,19 @@ final class NginxLogFormatParser implements LineParser {
             return values[slot];
         }
 
+        /** A plain decimal variable not yet made into a String is read in place (request times, byte counts). */
+        @Override
+        public double number(String name) {
+            int slot = index.slot(name);
+            if (slot >= 0 && slot < variableCount && values[slot] == null) {
+                double plain = FieldValues.plainDecimal(line, bounds[2 * slot], bounds[2 * slot + 1]);
+                if (!Double.isNaN(plain)) {
+                    return plain;
+                }
+            }
+            return FieldValues.number(get(name));
+        }
+
         String variable(int v) {
             String value = values[v];
             if (value == null) {

@@ -43,8 +43,22 @@ public final class LogPipeline implements Closeable {
     private TailLoop loop;
 
     public LogPipeline(TailerConfig config, LineParser parser, MetricRules rules, Clock clock) {
+        this(config, parser, rules, clock, true);
+    }
+
+    private LogPipeline(TailerConfig config, LineParser parser, MetricRules rules, Clock clock, boolean persistent) {
         this.rules = rules;
-        this.tailer = new Tailer(config, sinkFor(parser, rules), clock);
+        LineSink sink = sinkFor(parser, rules);
+        this.tailer = persistent ? new Tailer(config, sink, clock) : Tailer.withoutCheckpoints(config, sink, clock);
+    }
+
+    /**
+     * A pipeline for one pass ({@code --one-shot}): {@link #readToEnd()} reads the files from their start; no
+     * checkpoint is read or written (see {@link Tailer#withoutCheckpoints}).
+     */
+    public static LogPipeline withoutCheckpoints(TailerConfig config, LineParser parser, MetricRules rules,
+            Clock clock) {
+        return new LogPipeline(config, parser, rules, clock, false);
     }
 
     private static LineSink sinkFor(LineParser parser, MetricRules rules) {
@@ -60,6 +74,11 @@ public final class LogPipeline implements Closeable {
 
     public PollResult poll() {
         return tailer.poll();
+    }
+
+    /** Reads every file to its current end on the calling thread. */
+    public void readToEnd() {
+        tailer.readToEnd();
     }
 
     /** Polls on a background thread every {@code interval} until {@link #close()}. */

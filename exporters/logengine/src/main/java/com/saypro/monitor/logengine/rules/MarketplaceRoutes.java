@@ -1,7 +1,5 @@
 package com.saypro.monitor.logengine.rules;
 
-import java.util.Set;
-
 /**
  * The built-in marketplace route rules ({@link RouteClassifier#marketplaceDefaults()}) written out by hand on
  * path segments: the same answers as running their RE2/J patterns in order (RoutePrefilterTest compares the two on
@@ -13,32 +11,56 @@ import java.util.Set;
  */
 final class MarketplaceRoutes {
 
-    private static final Set<String> STATIC_DIRS = Set.of("static", "assets", "media", "images", "img", "css", "js",
+    private static final Words STATIC_DIRS = new Words("static", "assets", "media", "images", "img", "css", "js",
             "fonts", "favicon.ico");
-    private static final Set<String> STATIC_EXTENSIONS = Set.of("css", "js", "mjs", "map", "png", "jpg", "jpeg",
+    private static final Words STATIC_EXTENSIONS = new Words("css", "js", "mjs", "map", "png", "jpg", "jpeg",
             "gif", "svg", "webp", "avif", "ico", "woff", "woff2", "ttf", "eot");
-    private static final Set<String> CALLBACK_PARENTS = Set.of("payment", "payments", "checkout", "order", "orders");
-    private static final Set<String> CALLBACK_WORDS = Set.of("callback", "webhook", "notify", "ipn", "return");
-    private static final Set<String> WEBHOOK_DIRS = Set.of("webhook", "webhooks");
-    private static final Set<String> WEBHOOK_PROVIDERS = Set.of("payment", "payments", "stripe", "paypal", "payfast",
+    private static final Words CALLBACK_PARENTS = new Words("payment", "payments", "checkout", "order", "orders");
+    private static final Words CALLBACK_WORDS = new Words("callback", "webhook", "notify", "ipn", "return");
+    private static final Words WEBHOOK_DIRS = new Words("webhook", "webhooks");
+    private static final Words WEBHOOK_PROVIDERS = new Words("payment", "payments", "stripe", "paypal", "payfast",
             "adyen", "mollie");
-    private static final Set<String> PAY = Set.of("pay", "payment", "payments");
-    private static final Set<String> CART = Set.of("cart", "basket", "bag");
-    private static final Set<String> SEARCH = Set.of("search", "find");
-    private static final Set<String> ACCOUNT = Set.of("account", "accounts", "profile", "login", "logout", "register",
+    private static final Words CHECKOUT = new Words("checkout", "pay", "payment", "payments");
+    private static final Words CART = new Words("cart", "basket", "bag");
+    private static final Words SEARCH = new Words("search", "find");
+    private static final Words ACCOUNT = new Words("account", "accounts", "profile", "login", "logout", "register",
             "signup", "signin", "sign-in", "sign-up", "password", "password-reset", "forgot-password", "auth", "me",
             "my");
-    private static final Set<String> USERS = Set.of("user", "users");
-    private static final Set<String> PRODUCTS = Set.of("product", "products", "item", "items", "listing", "listings",
+    private static final Words USERS = new Words("user", "users");
+    private static final Words ME = new Words("me");
+    private static final Words PRODUCTS = new Words("product", "products", "item", "items", "listing", "listings",
             "category", "categories", "collection", "collections", "shop", "catalog", "brand", "brands", "c", "p");
 
     private MarketplaceRoutes() {
     }
 
+    /**
+     * A small set of words compared with a part of the path in place: a line classified costs no substring (this
+     * runs for every line whose path is not among the recent answers, and paths carry IDs).
+     */
+    private static final class Words {
+        private final String[] words;
+
+        Words(String... words) {
+            this.words = words;
+        }
+
+        /** Whether {@code path[from, to)} is one of the words. */
+        boolean contains(String path, int from, int to) {
+            int length = to - from;
+            for (String word : words) {
+                if (word.length() == length && path.regionMatches(from, word, 0, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** The route of the first default rule matching {@code path} (no query string), or null if none does. */
     static String match(String path) {
         boolean rooted = !path.isEmpty() && path.charAt(0) == '/';
-        if (rooted && STATIC_DIRS.contains(segment(path, 1))) {
+        if (rooted && STATIC_DIRS.contains(path, 1, segmentEnd(path, 1))) {
             return "static";
         }
         if (hasStaticExtension(path)) {
@@ -47,43 +69,47 @@ final class MarketplaceRoutes {
         if (!rooted) {
             return null;
         }
-        int[] starts = bodyStarts(path);
-        for (int start : starts) {
-            if (start >= 0 && isPaymentCallback(path, start)) {
-                return "payment_callback";
-            }
+        int afterApi = path.startsWith("api/", 1) ? 5 : -1;
+        // where ^/(api/)?(v[0-9]+/)? can end: after "/", "/api/", "/vN/", "/api/vN/"; -1 where it cannot
+        int s0 = 1;
+        int s1 = afterApi;
+        int s2 = afterVersion(path, 1);
+        int s3 = afterApi < 0 ? -1 : afterVersion(path, afterApi);
+        if (isPaymentCallback(path, s0) || isPaymentCallback(path, s1) || isPaymentCallback(path, s2)
+                || isPaymentCallback(path, s3)) {
+            return "payment_callback";
         }
-        for (int start : starts) {
-            if (start >= 0 && isWebhook(path, start)) {
-                return "payment_callback";
-            }
+        if (isWebhook(path, s0) || isWebhook(path, s1) || isWebhook(path, s2) || isWebhook(path, s3)) {
+            return "payment_callback";
         }
-        String[] firsts = new String[starts.length];
-        for (int i = 0; i < starts.length; i++) {
-            firsts[i] = starts[i] < 0 ? null : segment(path, starts[i]);
-        }
-        if (anyIn(firsts, Set.of("checkout")) || anyIn(firsts, PAY)) {
+        // each start's first segment ends at the next '/' or the end; -1 where there is no start
+        int e0 = segmentEnd(path, s0);
+        int e1 = s1 < 0 ? -1 : segmentEnd(path, s1);
+        int e2 = s2 < 0 ? -1 : segmentEnd(path, s2);
+        int e3 = s3 < 0 ? -1 : segmentEnd(path, s3);
+        if (anyIn(CHECKOUT, path, s0, e0, s1, e1, s2, e2, s3, e3)) {
             return "checkout";
         }
-        if (anyIn(firsts, CART)) {
+        if (anyIn(CART, path, s0, e0, s1, e1, s2, e2, s3, e3)) {
             return "cart";
         }
-        if (anyIn(firsts, SEARCH)) {
+        if (anyIn(SEARCH, path, s0, e0, s1, e1, s2, e2, s3, e3)) {
             return "search";
         }
-        if (anyIn(firsts, ACCOUNT) || isUsersMe(path, starts, firsts)) {
+        if (anyIn(ACCOUNT, path, s0, e0, s1, e1, s2, e2, s3, e3) || isUsersMe(path, s0, e0)
+                || isUsersMe(path, s1, e1) || isUsersMe(path, s2, e2) || isUsersMe(path, s3, e3)) {
             return "account";
         }
-        if (anyIn(firsts, PRODUCTS) || path.length() == 1) {
+        if (anyIn(PRODUCTS, path, s0, e0, s1, e1, s2, e2, s3, e3) || path.length() == 1) {
             return "product_listing";
         }
         return null;
     }
 
-    /** Where {@code ^/(api/)?(v[0-9]+/)?} can end: after "/", "/api/", "/vN/", "/api/vN/"; -1 where it cannot. */
-    private static int[] bodyStarts(String path) {
-        int afterApi = path.startsWith("api/", 1) ? 5 : -1;
-        return new int[] {1, afterApi, afterVersion(path, 1), afterApi < 0 ? -1 : afterVersion(path, afterApi)};
+    private static boolean anyIn(Words words, String path, int s0, int e0, int s1, int e1, int s2, int e2, int s3,
+            int e3) {
+        return words.contains(path, s0, e0) || (s1 >= 0 && words.contains(path, s1, e1))
+                || (s2 >= 0 && words.contains(path, s2, e2)) || (s3 >= 0 && words.contains(path, s3, e3));
     }
 
     /** The index after {@code v[0-9]+/} at {@code from}, or -1. */
@@ -98,31 +124,25 @@ final class MarketplaceRoutes {
         return i > from + 1 && i < path.length() && path.charAt(i) == '/' ? i + 1 : -1;
     }
 
-    /** The text from {@code from} up to the next '/' or the end: a keyword followed by {@code (/|$)} equals it. */
-    private static String segment(String path, int from) {
+    /** Where the segment at {@code from} ends: the next '/' or the end; a keyword followed by {@code (/|$)}. */
+    private static int segmentEnd(String path, int from) {
         int end = path.indexOf('/', from);
-        return path.substring(from, end < 0 ? path.length() : end);
-    }
-
-    private static boolean anyIn(String[] segments, Set<String> words) {
-        for (String s : segments) {
-            if (s != null && words.contains(s)) {
-                return true;
-            }
-        }
-        return false;
+        return end < 0 ? path.length() : end;
     }
 
     /** {@code \.(css|js|...)$}: the text after the last dot is a static extension (and follows a dot). */
     private static boolean hasStaticExtension(String path) {
         int dot = path.lastIndexOf('.');
-        return dot >= 0 && STATIC_EXTENSIONS.contains(path.substring(dot + 1));
+        return dot >= 0 && STATIC_EXTENSIONS.contains(path, dot + 1, path.length());
     }
 
-    /** {@code (payments?|checkout|orders?)(/[^/]+)*\/(callback|webhook|notify|ipn|return)(/|$)}. */
+    /** {@code (payments?|checkout|orders?)(/[^/]+)*\/(callback|webhook|notify|ipn|return)(/|$)}; false for -1. */
     private static boolean isPaymentCallback(String path, int start) {
+        if (start < 0) {
+            return false;
+        }
         int end = path.indexOf('/', start);
-        if (end < 0 || !CALLBACK_PARENTS.contains(path.substring(start, end))) {
+        if (end < 0 || !CALLBACK_PARENTS.contains(path, start, end)) {
             return false;
         }
         // later segments, all non-empty up to the callback word
@@ -133,7 +153,7 @@ final class MarketplaceRoutes {
             if (stop == from) {
                 return false; // an empty segment: [^/]+ cannot cross it
             }
-            if (CALLBACK_WORDS.contains(path.substring(from, stop))) {
+            if (CALLBACK_WORDS.contains(path, from, stop)) {
                 return true;
             }
             if (next < 0) {
@@ -144,23 +164,22 @@ final class MarketplaceRoutes {
         return false;
     }
 
-    /** {@code webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)}. */
+    /** {@code webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)}; false for -1. */
     private static boolean isWebhook(String path, int start) {
+        if (start < 0) {
+            return false;
+        }
         int end = path.indexOf('/', start);
-        return end >= 0 && WEBHOOK_DIRS.contains(path.substring(start, end))
-                && WEBHOOK_PROVIDERS.contains(segment(path, end + 1));
+        return end >= 0 && WEBHOOK_DIRS.contains(path, start, end)
+                && WEBHOOK_PROVIDERS.contains(path, end + 1, segmentEnd(path, end + 1));
     }
 
-    /** The {@code users?/me} alternative of the account rule. */
-    private static boolean isUsersMe(String path, int[] starts, String[] firsts) {
-        for (int i = 0; i < starts.length; i++) {
-            if (firsts[i] != null && USERS.contains(firsts[i])) {
-                int next = starts[i] + firsts[i].length() + 1;
-                if (next <= path.length() && "me".equals(segment(path, next)) && path.charAt(next - 1) == '/') {
-                    return true;
-                }
-            }
+    /** The {@code users?/me} alternative of the account rule, at a start whose first segment ends at {@code end}. */
+    private static boolean isUsersMe(String path, int start, int end) {
+        if (start < 0 || !USERS.contains(path, start, end)) {
+            return false;
         }
-        return false;
+        int next = end + 1;
+        return next <= path.length() && path.charAt(next - 1) == '/' && ME.contains(path, next, segmentEnd(path, next));
     }
 }

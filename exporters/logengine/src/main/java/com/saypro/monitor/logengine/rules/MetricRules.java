@@ -15,6 +15,8 @@ import java.util.Set;
 public final class MetricRules {
 
     private final List<FieldDerivation> derivations;
+    private final FieldDerivation[] derivationArray;
+    private final String[] derivationNames;
     private final List<RuleMetric> metrics;
     private final List<LineAnalyser> analysers;
 
@@ -25,6 +27,8 @@ public final class MetricRules {
     /** With analysers: each sees every line after the derivations and the rules, and adds its own metrics. */
     public MetricRules(List<FieldDerivation> derivations, List<MetricRule> rules, List<LineAnalyser> analysers) {
         this.derivations = List.copyOf(derivations);
+        this.derivationArray = this.derivations.toArray(FieldDerivation[]::new);
+        this.derivationNames = this.derivations.stream().map(FieldDerivation::name).toArray(String[]::new);
         this.analysers = List.copyOf(analysers);
         Set<String> names = new HashSet<>();
         for (MetricRule rule : rules) {
@@ -36,7 +40,7 @@ public final class MetricRules {
     }
 
     public void apply(Fields parsed) {
-        Fields fields = derivations.isEmpty() ? parsed : new DerivedFields(parsed, derivations);
+        Fields fields = derivations.isEmpty() ? parsed : new DerivedFields(parsed, derivationArray, derivationNames);
         for (RuleMetric metric : metrics) {
             metric.record(fields);
         }

@@ -1,6 +1,5 @@
 package com.saypro.monitor.logengine.rules;
 
-import com.saypro.monitor.logengine.parse.FieldValues;
 import com.saypro.monitor.logengine.parse.Fields;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -52,7 +51,7 @@ final class RuleMetric {
         }
         double value = 1;
         if (valueField != null) {
-            value = FieldValues.number(fields.get(valueField));
+            value = fields.number(valueField);
             if (Double.isNaN(value)) {
                 return; // "-" or missing: nothing was measured, so nothing is observed
             }

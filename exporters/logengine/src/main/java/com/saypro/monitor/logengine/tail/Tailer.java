@@ -32,7 +32,10 @@ public final class Tailer implements Closeable {
     private final TailerConfig config;
     private final LineSink sink;
     private final Clock clock;
+    /** Null for a one-shot read: it builds a JSON mapper, which a run that persists nothing need not pay for. */
     private final CheckpointStore store;
+    /** False for a one-shot read: no checkpoint is loaded or written. */
+    private final boolean persistent;
     private final List<PathPattern> patterns;
     private final Map<Path, FileFollower> followers = new LinkedHashMap<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
@@ -44,12 +47,33 @@ public final class Tailer implements Closeable {
     private boolean closed;
 
     public Tailer(TailerConfig config, LineSink sink, Clock clock) {
+        this(config, sink, clock, true);
+    }
+
+    private Tailer(TailerConfig config, LineSink sink, Clock clock, boolean persistent) {
+        this.persistent = persistent;
         this.config = config;
         this.sink = sink;
         this.clock = clock;
-        this.store = new CheckpointStore(config.stateFile());
+        this.store = persistent ? new CheckpointStore(config.stateFile()) : null;
         this.patterns = config.paths().stream().map(PathPattern::new).toList();
         this.lastCheckpoint = clock.instant();
+    }
+
+    /**
+     * A tailer for one pass over the files ({@code --one-shot}): every file from its start, whatever the state file
+     * says, and no checkpoint loaded or written, so the long-running exporter's positions stay untouched.
+     */
+    public static Tailer withoutCheckpoints(TailerConfig config, LineSink sink, Clock clock) {
+        return new Tailer(config.withStartPosition(StartPosition.BEGINNING), sink, clock, false);
+    }
+
+    /** Polls until every watched file has been read to its current end. */
+    public void readToEnd() {
+        PollResult result;
+        do {
+            result = poll();
+        } while (result.moreAvailable());
     }
 
     /** Reads everything new in every watched file, then checkpoints if due. Never throws for a file's problem. */
@@ -100,6 +124,9 @@ public final class Tailer implements Closeable {
 
     private Map<Path, List<FileCheckpoint>> loadCheckpoints() {
         Map<Path, List<FileCheckpoint>> byPath = new HashMap<>();
+        if (!persistent) {
+            return byPath;
+        }
         for (FileCheckpoint checkpoint : store.load()) {
             byPath.computeIfAbsent(Path.of(checkpoint.path()), p -> new ArrayList<>()).add(checkpoint);
         }
@@ -108,7 +135,7 @@ public final class Tailer implements Closeable {
 
     /** Whether a state file or any watched file exists, i.e. whether polling may read or write positions. */
     public boolean hasStateOrFiles() {
-        if (Files.exists(store.file())) {
+        if (store != null && Files.exists(store.file())) {
             return true;
         }
         for (PathPattern pattern : patterns) {
@@ -122,7 +149,7 @@ public final class Tailer implements Closeable {
     }
 
     public Path stateFile() {
-        return store.file();
+        return config.stateFile().toAbsolutePath();
     }
 
     /** Makes the current positions durable now. */
@@ -131,6 +158,9 @@ public final class Tailer implements Closeable {
     }
 
     private boolean checkpointIfDue(boolean force) {
+        if (!persistent) {
+            return false;
+        }
         Instant now = clock.instant();
         if (!force && now.isBefore(lastCheckpoint.plus(config.checkpointInterval()))) {
             return false;
