@@ -28,6 +28,7 @@ RUN groupadd --system --gid 10001 saypro \
  && chown -R 10001:10001 /var/lib/saypro
 COPY --from=build /src/exporters/launcher/target/saypro-monitor.jar /opt/saypro/saypro-monitor.jar
 COPY exporters/launcher/jvm.options /opt/saypro/jvm.options
+COPY exporters/launcher/jvm-oneshot.options /opt/saypro/jvm-oneshot.options
 USER 10001:10001
 WORKDIR /var/lib/saypro
 # 9810: the suite endpoint of `all`; 9811-9817: the exporters' default ports.
