@@ -8,12 +8,17 @@
 # the server per scrape (counted from the server's own statement log), resident memory; then, for
 # two "Prometheus servers" scraping concurrently, the statements per second each exporter causes.
 #
+# CPU columns: the exporter's process CPU (utime+stime from /proc) and the private server's (all its
+# processes) per scrape over the N scrapes: far less noisy than latency on a shared machine.
+# WARMUP (default 50) scrapes of each exporter first; a JVM's JIT needs a few thousand to settle,
+# which Prometheus scraping for days always gives it, so WARMUP=2000 is the steady state.
+#
 # Usage: bench/database/run.sh [N]    (needs: the launcher jar, postgresql, mariadb-server,
 #        prometheus-postgres-exporter, prometheus-mysqld-exporter, curl, python3; run as root)
 set -euo pipefail
 N=${1:-200}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$ROOT/exporters/launcher/target/saypro-monitor.jar
+JAR=${JAR:-$ROOT/exporters/launcher/target/saypro-monitor.jar} # JAR=... to compare another build
 [ -f "$JAR" ] || { echo "build the launcher first: mvn -B -q -pl exporters/launcher -am package -DskipTests" >&2; exit 1; }
 for tool in prometheus-postgres-exporter prometheus-mysqld-exporter mariadbd curl python3; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing $tool (apt-get install -y ${tool/mariadbd/mariadb-server})" >&2; exit 1; }
@@ -84,22 +89,37 @@ printf '[client]\nuser=bench\npassword=bench\nhost=127.0.0.1\nport=%s\n' "$MY_PO
 prometheus-mysqld-exporter --config.my-cnf="$WORK/my.cnf" --web.listen-address="127.0.0.1:$PEER_MY" --log.level=warn >"$WORK/peer-my.log" 2>&1 &
 PIDS+=($!); echo $! > "$WORK/peer-my.pid"
 for p in $OURS_PG $OURS_MY $PEER_PG $PEER_MY; do wait_http "http://127.0.0.1:$p/metrics"; done
-for p in $OURS_PG $OURS_MY $PEER_PG $PEER_MY; do for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$p/metrics"; done; done # warm-up (and the JIT)
+for p in $OURS_PG $OURS_MY $PEER_PG $PEER_MY; do for _ in $(seq "${WARMUP:-50}"); do curl -s -o /dev/null "http://127.0.0.1:$p/metrics"; done; done # warm-up (and the JIT)
 
-measure() { # name engine port pidfile -> "name median_ms p99_ms statements_per_scrape rss_mib series"
-  local before after
-  before=$(statements "$2")
+cpu_ticks() { # clock ticks used so far by the given processes
+  local t=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo "$t"
+}
+server_pids() { # every process of the private server of engine $1
+  case $1 in
+    pg) local pm; pm=$(head -1 "$WORK/pg/data/postmaster.pid"); echo "$pm $(pgrep -P "$pm" | tr '\n' ' ')" ;;
+    my) cat "$WORK/my/p.pid" ;;
+  esac
+}
+measure() { # name engine port pidfile -> "name median_ms p99_ms statements_per_scrape rss_mib series cpu_ms server_cpu_ms"
+  local before after cpu0 cpu1 srv0 srv1 servers
+  servers=$(server_pids "$2")
+  before=$(statements "$2"); cpu0=$(cpu_ticks "$(cat "$4")"); srv0=$(cpu_ticks $servers)
   for _ in $(seq "$N"); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$3/metrics"; done > "$WORK/$1.times"
+  cpu1=$(cpu_ticks "$(cat "$4")"); srv1=$(cpu_ticks $servers)
   sleep 0.5; after=$(statements "$2")
   local series rss
   series=$(curl -s "http://127.0.0.1:$3/metrics" | grep -vc '^#')
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$(cat "$4")/status")
-  python3 - "$1" "$WORK/$1.times" "$before" "$after" "$N" "$rss" "$series" <<'PY'
+  python3 - "$1" "$WORK/$1.times" "$before" "$after" "$N" "$rss" "$series" "$((cpu1 - cpu0))" "$((srv1 - srv0))" "$(getconf CLK_TCK)" <<'PY'
 import sys
 name, path, before, after, n, rss, series = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
+cpu, server_cpu, hz = int(sys.argv[8]), int(sys.argv[9]), int(sys.argv[10])
 t = sorted(float(x) * 1000 for x in open(path))
 p = lambda q: t[min(len(t) - 1, int(q * len(t)))]
-print(f"{name} {p(0.5):.2f} {p(0.99):.2f} {(after - before) / n:.1f} {rss / 1024:.0f} {series}")
+print(f"{name} {p(0.5):.2f} {p(0.99):.2f} {(after - before) / n:.1f} {rss / 1024:.0f} {series} "
+      f"{cpu * 1000 / hz / n:.2f} {server_cpu * 1000 / hz / n:.2f}")
 PY
 }
 
@@ -127,14 +147,15 @@ python3 - "$WORK/results" <<'PY'
 import sys
 rows = {l.split()[0]: l.split()[1:] for l in open(sys.argv[1])}
 print()
-print("| exporter | median ms | p99 ms | statements/scrape | RSS MiB | samples |")
-print("|---|---|---|---|---|---|")
+print("| exporter | median ms | p99 ms | statements/scrape | RSS MiB | samples | exporter CPU ms/scrape | server CPU ms/scrape |")
+print("|---|---|---|---|---|---|---|---|")
 for name, r in rows.items():
-    print(f"| {name} | {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} |")
+    print(f"| {name} | {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]} |")
 for ours, peer in (("ours-postgresql", "postgres_exporter"), ("ours-mysql", "mysqld_exporter")):
     o, p = rows[ours], rows[peer]
     print(f"{ours} / {peer}: median {float(o[0]) / float(p[0]):.2f}x, p99 {float(o[1]) / float(p[1]):.2f}x, "
-          f"statements {float(o[2]) / max(float(p[2]), 0.1):.2f}x, RSS {float(o[3]) / float(p[3]):.2f}x")
+          f"statements {float(o[2]) / max(float(p[2]), 0.1):.2f}x, RSS {float(o[3]) / float(p[3]):.2f}x, "
+          f"exporter+server CPU {(float(o[5]) + float(o[6])) / max(float(p[5]) + float(p[6]), 0.01):.2f}x")
 PY
 
 echo

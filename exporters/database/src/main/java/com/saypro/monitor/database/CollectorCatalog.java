@@ -8,6 +8,7 @@ import com.saypro.monitor.database.collectors.ConnectionsCollector;
 import com.saypro.monitor.database.collectors.MysqlCollector;
 import com.saypro.monitor.database.collectors.PostgresCollector;
 import com.saypro.monitor.database.collectors.ReplicationCollector;
+import com.saypro.monitor.database.collectors.SharedRead;
 import com.saypro.monitor.database.collectors.SizesCollector;
 import com.saypro.monitor.database.collectors.TargetCollector;
 import com.saypro.monitor.database.collectors.UpCollector;
@@ -35,18 +36,21 @@ final class CollectorCatalog {
     return SPECS.stream().map(CollectorSpec::name).toList();
   }
 
-  /** A fresh instance of every collector for one target (collectors with state keep it per target). */
-  static Map<String, TargetCollector> instances(DatabaseConfig config, ChecksCollector checks) {
+  /**
+   * A fresh instance of every collector for one target (collectors with state keep it per target);
+   * the health collectors read through the target's {@code shared} read.
+   */
+  static Map<String, TargetCollector> instances(DatabaseConfig config, ChecksCollector checks, SharedRead shared) {
     Map<String, TargetCollector> out = new LinkedHashMap<>();
     for (TargetCollector collector : List.of(
-        new UpCollector(),
-        new ConnectionsCollector(),
-        new ActivityCollector(config.slowQueryThreshold()),
-        new CacheCollector(),
-        new ReplicationCollector(),
+        new UpCollector(shared),
+        new ConnectionsCollector(shared),
+        new ActivityCollector(config.slowQueryThreshold(), shared),
+        new CacheCollector(shared),
+        new ReplicationCollector(shared),
         new SizesCollector(config.topTables()),
         new PostgresCollector(config.topTables()),
-        new MysqlCollector(),
+        new MysqlCollector(shared),
         checks)) {
       out.put(collector.spec().name(), collector);
     }

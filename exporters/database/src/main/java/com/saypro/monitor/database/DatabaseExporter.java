@@ -11,6 +11,7 @@ import com.saypro.monitor.core.exporter.Route;
 import com.saypro.monitor.database.checks.CheckConfig;
 import com.saypro.monitor.database.checks.ChecksCollector;
 import com.saypro.monitor.database.collectors.FanOutCollector;
+import com.saypro.monitor.database.collectors.SharedRead;
 import com.saypro.monitor.database.collectors.TargetCollector;
 import com.saypro.monitor.database.config.DatabaseConfig;
 import com.saypro.monitor.database.config.TargetConfig;
@@ -76,7 +77,14 @@ final class DatabaseExporter implements Exporter {
       for (DatabaseTarget target : targets) {
         ChecksCollector targetChecks = new ChecksCollector(checksFor(config, target), context.clock());
         checks.put(target.name(), targetChecks);
-        perTarget.put(target.name(), enabled(context, CollectorCatalog.instances(config, targetChecks)));
+        SharedRead shared = new SharedRead(target);
+        Map<String, TargetCollector> enabled = enabled(context, CollectorCatalog.instances(config, targetChecks, shared));
+        for (TargetCollector collector : enabled.values()) {
+          if (collector instanceof SharedRead.Reader reader) {
+            shared.include(reader); // only the enabled collectors' reads
+          }
+        }
+        perTarget.put(target.name(), enabled);
       }
       Map<String, SayproCollector> all = new LinkedHashMap<>();
       for (String name : CollectorCatalog.names()) {

@@ -108,10 +108,11 @@ public final class CollectorRuntime implements MultiCollector, AutoCloseable {
     long deadlineNanos = startNanos + budget.toNanos();
     Instant deadline = start.plus(budget);
 
+    Object scrape = new Object();
     Map<ManagedCollector, CompletableFuture<CollectionResult>> pending = new LinkedHashMap<>();
     for (ManagedCollector collector : collectors.values()) {
       if (collector.produces(includedNames)) {
-        pending.put(collector, collector.fetch(deadline, workers.executor(), workers.timer()));
+        pending.put(collector, collector.fetch(deadline, scrape, workers.executor(), workers.timer()));
       }
     }
 

@@ -100,11 +100,12 @@ final class ManagedCollector implements AutoCloseable {
 
   /**
    * The result this scrape should see: a fresh cached one, the collection already running, or a new
-   * collection. {@code scrapeDeadline} bounds an uncached collection; a cached one runs up to its
+   * collection. {@code scrape} identifies the scrape asking (see {@link CollectContext#scrape()}).
+   * {@code scrapeDeadline} bounds an uncached collection; a cached one runs up to its
    * own timeout and may outlive the scrape that started it.
    */
   synchronized CompletableFuture<CollectionResult> fetch(
-      Instant scrapeDeadline, ExecutorService workers, ScheduledExecutorService timer) {
+      Instant scrapeDeadline, Object scrape, ExecutorService workers, ScheduledExecutorService timer) {
     Instant now = clock.instant();
     if (settings.cached()
         && lastResult != null
@@ -127,7 +128,7 @@ final class ManagedCollector implements AutoCloseable {
     inFlightSince = now;
     Future<?> task;
     try {
-      task = workers.submit(() -> run(deadline, result));
+      task = workers.submit(() -> run(deadline, scrape, result));
     } catch (RejectedExecutionException e) {
       inFlight = null;
       return CompletableFuture.completedFuture(
@@ -160,12 +161,12 @@ final class ManagedCollector implements AutoCloseable {
     return settings.cached() ? own : earlier(own, scrapeDeadline);
   }
 
-  private void run(Instant deadline, CompletableFuture<CollectionResult> result) {
+  private void run(Instant deadline, Object scrape, CompletableFuture<CollectionResult> result) {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
     CollectionResult outcome;
     try {
-      List<MetricSnapshot> snapshots = collector.collect(new CollectContext(deadline, clock));
+      List<MetricSnapshot> snapshots = collector.collect(new CollectContext(deadline, clock, scrape));
       outcome =
           CollectionResult.success(
               checkDeclared(snapshots), clock.instant(), Duration.ofNanos(System.nanoTime() - startNanos));

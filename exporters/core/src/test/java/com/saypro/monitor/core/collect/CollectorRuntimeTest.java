@@ -23,6 +23,34 @@ class CollectorRuntimeTest {
   private final TestCollectors definition = new TestCollectors();
 
   @Test
+  void theCollectionsOfOneScrapeShareItsIdentityAndAnotherScrapeHasItsOwn() throws Exception {
+    List<Object> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, SayproCollector> instances = Map.of(
+        "value", ctx -> {
+          seen.add(ctx.scrape());
+          return List.of(TestCollectors.VALUE.points().add(1, "x").build());
+        },
+        "series", ctx -> {
+          seen.add(ctx.scrape());
+          return List.of(TestCollectors.SERIES.points().add(1, "0").build());
+        });
+    try (CollectorWorkers workers = new CollectorWorkers();
+        CollectorRuntime runtime = CollectorSet.defaults(definition.collectors())
+            .runtime(instances, ScrapeDeadlinePolicy.DEFAULT, Clock.systemUTC(), workers)) {
+      runtime.scrape(name -> true, Duration.ofSeconds(10));
+      List<Object> first = List.copyOf(seen);
+      seen.clear();
+      runtime.scrape(name -> true, Duration.ofSeconds(10));
+      List<Object> second = List.copyOf(seen);
+      assertThat(first).hasSize(2);
+      assertThat(second).hasSize(2);
+      assertThat(first.get(0)).isSameAs(first.get(1));
+      assertThat(second.get(0)).isSameAs(second.get(1));
+      assertThat(first.get(0)).isNotSameAs(second.get(0));
+    }
+  }
+
+  @Test
   void aThrowingAndAHangingCollectorLeaveTheScrapeIntactAndInTime() throws Exception {
     warmUp();
     String config = "collectors:\n  throws: {enabled: true}\n  hangs: {enabled: true}\n";

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * saypro_db_connections_saturation_ratio{target="marketplace"} 0.15
  * </pre>
  */
-public final class ConnectionsCollector implements TargetCollector {
+public final class ConnectionsCollector implements TargetCollector, SharedRead.Reader {
   public static final MetricDef CONNECTIONS = MetricDef.gauge(
       "saypro_db_connections",
       "Client connections by state: active, idle, idle_in_transaction, idle_in_transaction_aborted, replication, other.",
@@ -39,14 +39,22 @@ public final class ConnectionsCollector implements TargetCollector {
   static final Set<String> STATES = Set.of(
       "active", "idle", "idle_in_transaction", "idle_in_transaction_aborted", "replication", "other");
 
-  private static final String POSTGRES =
-      "SELECT 'max' AS state, current_setting('max_connections')::bigint AS n"
-          + " UNION ALL SELECT coalesce(state, 'other'), count(*) FROM pg_stat_activity"
-          + " WHERE backend_type IN ('client backend', 'walsender') GROUP BY 1";
-  private static final String MYSQL =
-      "SELECT 'max' AS state, @@max_connections AS n"
-          + " UNION ALL SELECT COMMAND, COUNT(*) FROM information_schema.PROCESSLIST"
-          + " WHERE COMMAND <> 'Daemon' GROUP BY COMMAND";
+  // one row: the maximum, and "state=count" pairs (state names hold neither '=' nor ',')
+  static final SharedRead.Part POSTGRES = new SharedRead.Part("connections",
+      "SELECT current_setting('max_connections')::bigint AS max, string_agg(state || '=' || n, ',') AS states"
+          + " FROM (SELECT coalesce(state, 'other') AS state, count(*) AS n FROM pg_stat_activity"
+          + " WHERE backend_type IN ('client backend', 'walsender') GROUP BY 1) s", 2);
+  /** Also read by the replication collector (replicas are the Binlog Dump sessions): one PROCESSLIST scan for both. */
+  static final SharedRead.Part MYSQL = new SharedRead.Part("mysql_processlist",
+      "SELECT @@max_connections AS max, GROUP_CONCAT(CONCAT(COMMAND, '=', n) SEPARATOR ',') AS states"
+          + " FROM (SELECT COMMAND, COUNT(*) AS n FROM information_schema.PROCESSLIST"
+          + " WHERE COMMAND <> 'Daemon' GROUP BY COMMAND) s", 2);
+
+  private final SharedRead shared;
+
+  public ConnectionsCollector(SharedRead shared) {
+    this.shared = shared;
+  }
 
   @Override
   public CollectorSpec spec() {
@@ -54,20 +62,16 @@ public final class ConnectionsCollector implements TargetCollector {
   }
 
   @Override
+  public SharedRead.Needs needs(Engine engine) {
+    return SharedRead.Needs.part(engine == Engine.POSTGRESQL ? POSTGRES : MYSQL);
+  }
+
+  @Override
   public void collect(DatabaseTarget target, CollectContext context, Samples out) throws Exception {
-    List<Map<String, Object>> rows = target.withConnection(false, c ->
-        new Query(c, target, context).rows(target.engine() == Engine.POSTGRESQL ? POSTGRES : MYSQL));
+    Map<String, Object> row = shared.row(context, target.engine() == Engine.POSTGRESQL ? "connections" : "mysql_processlist");
     Map<String, Double> byState = new TreeMap<>();
-    double max = Double.NaN;
-    for (Map<String, Object> row : rows) {
-      String state = String.valueOf(row.get("state"));
-      double n = Query.numberOr(row.get("n"), 0);
-      if (state.equals("max")) {
-        max = n;
-      } else {
-        byState.merge(normalise(state, target.engine()), n, Double::sum);
-      }
-    }
+    double max = Query.numberOr(row.get("max"), Double.NaN);
+    countsByServerState(row.get("states")).forEach((state, n) -> byState.merge(normalise(state, target.engine()), n, Double::sum));
     double inUse = 0;
     for (Map.Entry<String, Double> entry : byState.entrySet()) {
       out.add(CONNECTIONS, entry.getValue(), target.name(), entry.getKey());
@@ -79,6 +83,20 @@ public final class ConnectionsCollector implements TargetCollector {
         out.add(SATURATION, inUse / max, target.name());
       }
     }
+  }
+
+  /** The "state=count,..." pairs of the connections part, as the server names them. */
+  static Map<String, Double> countsByServerState(Object states) {
+    Map<String, Double> out = new TreeMap<>();
+    if (states != null) {
+      for (String pair : states.toString().split(",")) {
+        int equals = pair.lastIndexOf('=');
+        if (equals > 0) {
+          out.merge(pair.substring(0, equals), Query.numberOr(pair.substring(equals + 1), 0), Double::sum);
+        }
+      }
+    }
+    return out;
   }
 
   /** Maps the server's state names onto one bounded set. */

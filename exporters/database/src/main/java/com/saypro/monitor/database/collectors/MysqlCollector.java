@@ -8,6 +8,7 @@ import com.saypro.monitor.database.targets.DatabaseTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * MySQL/MariaDB threads, aborted connections and InnoDB row lock waits, from one {@code SHOW GLOBAL
@@ -22,7 +23,7 @@ import java.util.Map;
  * saypro_db_mysql_innodb_row_lock_current_waits{target="shop"} 0.0
  * </pre>
  */
-public final class MysqlCollector implements TargetCollector {
+public final class MysqlCollector implements TargetCollector, SharedRead.Reader {
   public static final MetricDef THREADS_CONNECTED = MetricDef.gauge(
       "saypro_db_mysql_threads_connected", "Threads_connected: open client connections.", "target");
   public static final MetricDef THREADS_RUNNING = MetricDef.gauge(
@@ -41,9 +42,23 @@ public final class MysqlCollector implements TargetCollector {
       "mysql", "MySQL/MariaDB: threads, aborted connections, InnoDB row lock waits.", true, Duration.ofSeconds(1),
       List.of(THREADS_CONNECTED, THREADS_RUNNING, ABORTED, ROW_LOCK_WAITS, ROW_LOCK_TIME, ROW_LOCK_CURRENT));
 
+  private static final Set<String> STATUS = Set.of("Threads_connected", "Threads_running", "Aborted_connects",
+      "Aborted_clients", "Innodb_row_lock_waits", "Innodb_row_lock_time", "Innodb_row_lock_current_waits");
+
+  private final SharedRead shared;
+
+  public MysqlCollector(SharedRead shared) {
+    this.shared = shared;
+  }
+
   @Override
   public CollectorSpec spec() {
     return SPEC;
+  }
+
+  @Override
+  public SharedRead.Needs needs(Engine engine) {
+    return engine == Engine.MYSQL ? new SharedRead.Needs(List.of(), STATUS, false) : SharedRead.Needs.NONE;
   }
 
   @Override
@@ -51,9 +66,7 @@ public final class MysqlCollector implements TargetCollector {
     if (target.engine() != Engine.MYSQL) {
       return;
     }
-    Map<String, Double> status = target.withConnection(false, c -> new Query(c, target, context).keyValues(
-        "SHOW GLOBAL STATUS WHERE Variable_name IN ('Threads_connected', 'Threads_running', 'Aborted_connects',"
-            + " 'Aborted_clients', 'Innodb_row_lock_waits', 'Innodb_row_lock_time', 'Innodb_row_lock_current_waits')"));
+    Map<String, Double> status = shared.status(context);
     String name = target.name();
     add(out, THREADS_CONNECTED, status.get("threads_connected"), 1, name);
     add(out, THREADS_RUNNING, status.get("threads_running"), 1, name);

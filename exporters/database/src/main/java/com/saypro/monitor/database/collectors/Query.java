@@ -3,10 +3,12 @@ package com.saypro.monitor.database.collectors;
 import com.saypro.monitor.core.collect.CollectContext;
 import com.saypro.monitor.database.targets.DatabaseTarget;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +40,13 @@ final class Query {
   /** A statement whose driver cancels it once the limit passes (the server's own limit applies first). */
   Statement statement() throws SQLException {
     Statement statement = connection.createStatement();
-    // +1 s so the server-side limit, which says why it fired, normally wins the race
-    statement.setQueryTimeout((int) Math.max(1, (limit.toMillis() + 999) / 1000 + 1));
+    statement.setQueryTimeout(timeoutSeconds());
     return statement;
+  }
+
+  // +1 s so the server-side limit, which says why it fired, normally wins the race
+  private int timeoutSeconds() {
+    return (int) Math.max(1, (limit.toMillis() + 999) / 1000 + 1);
   }
 
   /** Every row, as lower-cased column name to value. */
@@ -60,6 +66,33 @@ final class Query {
         out.add(row);
       }
       return out;
+    }
+  }
+
+  /**
+   * Every row as its columns in order (lower-cased label, value), for results whose labels may
+   * repeat. Through a prepared statement, which PostgreSQL's driver keeps on the server once it has
+   * run a few times, so the server stops parsing and planning it on every scrape.
+   */
+  List<List<Map.Entry<String, Object>>> columnsInOrder(String sql) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setQueryTimeout(timeoutSeconds());
+      try (ResultSet rs = statement.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        List<String> names = new ArrayList<>(columns);
+        for (int i = 1; i <= columns; i++) {
+          names.add(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT));
+        }
+        List<List<Map.Entry<String, Object>>> out = new ArrayList<>();
+        while (rs.next()) {
+          List<Map.Entry<String, Object>> row = new ArrayList<>(columns);
+          for (int i = 1; i <= columns; i++) {
+            row.add(new AbstractMap.SimpleImmutableEntry<>(names.get(i - 1), rs.getObject(i)));
+          }
+          out.add(row);
+        }
+        return out;
+      }
     }
   }
 

@@ -5,10 +5,10 @@ import com.saypro.monitor.core.collect.CollectorSpec;
 import com.saypro.monitor.core.collect.MetricDef;
 import com.saypro.monitor.database.config.Engine;
 import com.saypro.monitor.database.targets.DatabaseTarget;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replication role, lag and threads. PostgreSQL: {@code pg_is_in_recovery()}, replay lag, the WAL
@@ -22,7 +22,7 @@ import java.util.Map;
  * saypro_db_replication_thread_running{target="replica1",thread="io"} 1.0
  * </pre>
  */
-public final class ReplicationCollector implements TargetCollector {
+public final class ReplicationCollector implements TargetCollector, SharedRead.Reader {
   public static final MetricDef ROLE = MetricDef.info(
       "saypro_db_replication_role_info", "Whether the server is a primary or a replica.", "target", "role");
   public static final MetricDef LAG = MetricDef.gauge(
@@ -39,30 +39,38 @@ public final class ReplicationCollector implements TargetCollector {
       "replication", "Replication role, lag, threads and connected replicas.", true, Duration.ofSeconds(1),
       List.of(ROLE, LAG, REPLICAS, THREAD));
 
+  static final SharedRead.Part POSTGRES = new SharedRead.Part("replication",
+      "SELECT pg_is_in_recovery() AS replica,"
+          + " CASE WHEN pg_is_in_recovery() THEN coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END AS lag,"
+          + " (SELECT count(*) FROM pg_stat_replication) AS replicas,"
+          + " (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming') AS receiving", 4);
+
+  private final SharedRead shared;
+
+  public ReplicationCollector(SharedRead shared) {
+    this.shared = shared;
+  }
+
   @Override
   public CollectorSpec spec() {
     return SPEC;
   }
 
   @Override
-  public void collect(DatabaseTarget target, CollectContext context, Samples out) throws Exception {
-    target.withConnection(false, c -> {
-      Query query = new Query(c, target, context);
-      if (target.engine() == Engine.POSTGRESQL) {
-        postgres(query, target.name(), out);
-      } else {
-        mysql(query, target.name(), out);
-      }
-      return null;
-    });
+  public SharedRead.Needs needs(Engine engine) {
+    return engine == Engine.POSTGRESQL ? SharedRead.Needs.part(POSTGRES) : new SharedRead.Needs(List.of(ConnectionsCollector.MYSQL), Set.of(), true);
   }
 
-  private static void postgres(Query query, String target, Samples out) throws SQLException {
-    Map<String, Object> row = query.row(
-        "SELECT pg_is_in_recovery() AS replica,"
-            + " CASE WHEN pg_is_in_recovery() THEN coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0) END AS lag,"
-            + " (SELECT count(*) FROM pg_stat_replication) AS replicas,"
-            + " (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming') AS receiving");
+  @Override
+  public void collect(DatabaseTarget target, CollectContext context, Samples out) throws Exception {
+    if (target.engine() == Engine.POSTGRESQL) {
+      postgres(shared.row(context, "replication"), target.name(), out);
+    } else {
+      mysql(shared.row(context, "mysql_processlist"), shared.replicaStatus(context), target.name(), out);
+    }
+  }
+
+  private static void postgres(Map<String, Object> row, String target, Samples out) {
     boolean replica = Query.numberOr(row.get("replica"), 0) > 0;
     out.add(ROLE, 1, target, replica ? "replica" : "primary");
     out.add(REPLICAS, Query.numberOr(row.get("replicas"), 0), target);
@@ -72,19 +80,14 @@ public final class ReplicationCollector implements TargetCollector {
     }
   }
 
-  private static void mysql(Query query, String target, Samples out) throws SQLException {
-    List<Map<String, Object>> status;
-    try {
-      status = query.rows("SHOW REPLICA STATUS");
-    } catch (SQLException e) {
-      if (e.getErrorCode() != 1064) { // 1064: syntax error on servers older than the REPLICA keyword
-        throw e;
+  private static void mysql(Map<String, Object> processlist, List<Map<String, Object>> status, String target, Samples out) {
+    double replicas = 0;
+    for (Map.Entry<String, Double> command : ConnectionsCollector.countsByServerState(processlist.get("states")).entrySet()) {
+      if (command.getKey().regionMatches(true, 0, "Binlog Dump", 0, "Binlog Dump".length())) {
+        replicas += command.getValue();
       }
-      status = query.rows("SHOW SLAVE STATUS");
     }
-    Map<String, Object> replicas = query.row(
-        "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'");
-    out.add(REPLICAS, Query.numberOr(replicas.get("n"), 0), target);
+    out.add(REPLICAS, replicas, target);
     if (status.isEmpty()) {
       out.add(ROLE, 1, target, "primary");
       return;

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Whether the target answers, what it runs and since when, and how long a {@code SELECT 1} round
@@ -25,7 +27,7 @@ import java.util.Map;
  * saypro_db_ping_seconds_count{target="marketplace"} 14
  * </pre>
  */
-public final class UpCollector implements TargetCollector {
+public final class UpCollector implements TargetCollector, SharedRead.Reader {
   public static final MetricDef UP =
       MetricDef.gauge("saypro_db_up", "1 if the database answered SELECT 1 within its timeouts, 0 if not.", "target");
   public static final MetricDef VERSION =
@@ -36,12 +38,30 @@ public final class UpCollector implements TargetCollector {
       MetricDef.histogram("saypro_db_ping_seconds", "Round-trip time of SELECT 1 on a pooled connection, since the exporter started.", "target");
   public static final CollectorSpec SPEC =
       new CollectorSpec("up", "Reachability, version, uptime and SELECT 1 latency.", true, Duration.ofSeconds(1),
-          java.util.List.of(UP, VERSION, UPTIME, PING));
+          List.of(UP, VERSION, UPTIME, PING));
 
   static final double[] BOUNDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, Double.POSITIVE_INFINITY};
 
+  static final SharedRead.Part POSTGRES_INFO = new SharedRead.Part("up",
+      "SELECT current_setting('server_version') AS version,"
+          + " extract(epoch FROM now() - pg_postmaster_start_time()) AS uptime", 2);
+  static final SharedRead.Part MYSQL_INFO = new SharedRead.Part("up", "SELECT VERSION() AS version", 1);
+
   private final long[] counts = new long[BOUNDS.length]; // guarded by this
   private double sum; // guarded by this
+  private final SharedRead shared;
+
+  /** @param shared the target's shared read, which brings the version and uptime */
+  public UpCollector(SharedRead shared) {
+    this.shared = shared;
+  }
+
+  @Override
+  public SharedRead.Needs needs(Engine engine) {
+    return engine == Engine.POSTGRESQL
+        ? SharedRead.Needs.part(POSTGRES_INFO)
+        : new SharedRead.Needs(List.of(MYSQL_INFO), Set.of("Uptime"), false);
+  }
 
   @Override
   public CollectorSpec spec() {
@@ -53,15 +73,16 @@ public final class UpCollector implements TargetCollector {
     String name = target.name();
     Map<String, Object> info;
     try {
-      info = target.withConnection(true, connection -> {
+      target.withConnection(true, connection -> {
         Query query = new Query(connection, target, context);
         long start = System.nanoTime();
         try (Statement statement = query.statement()) {
           statement.execute("SELECT 1");
         }
         observe((System.nanoTime() - start) / 1e9);
-        return target.engine() == Engine.POSTGRESQL ? postgres(query) : mysql(query);
+        return null;
       });
+      info = info(target, context);
     } catch (TargetUnavailableException | SQLException e) {
       out.add(UP, 0, name);
       synchronized (this) {
@@ -80,10 +101,19 @@ public final class UpCollector implements TargetCollector {
     }
   }
 
-  private static Map<String, Object> postgres(Query query) throws SQLException {
-    Map<String, Object> row = query.row(
-        "SELECT current_setting('server_version') AS version,"
-            + " extract(epoch FROM now() - pg_postmaster_start_time()) AS uptime");
+  /** Version and uptime from the scrape's shared read. */
+  private Map<String, Object> info(DatabaseTarget target, CollectContext context) throws Exception {
+    Map<String, Object> row;
+    try {
+      row = shared.row(context, "up");
+    } catch (TargetUnavailableException e) {
+      // the shared read started before this probe found the target back: read again
+      row = shared.row(context, "up");
+    }
+    return target.engine() == Engine.POSTGRESQL ? postgres(row) : mysql(row, shared.status(context));
+  }
+
+  private static Map<String, Object> postgres(Map<String, Object> row) {
     String version = String.valueOf(row.get("version"));
     int space = version.indexOf(' ');
     return Map.of(
@@ -92,10 +122,8 @@ public final class UpCollector implements TargetCollector {
         "uptime", Query.numberOr(row.get("uptime"), Double.NaN));
   }
 
-  private static Map<String, Object> mysql(Query query) throws SQLException {
-    Map<String, Object> row = query.row("SELECT VERSION() AS version");
+  private static Map<String, Object> mysql(Map<String, Object> row, Map<String, Double> status) {
     String version = String.valueOf(row.get("version"));
-    Map<String, Double> status = query.keyValues("SHOW GLOBAL STATUS LIKE 'Uptime'");
     String engine = version.toLowerCase(Locale.ROOT).contains("mariadb") ? "mariadb" : "mysql";
     int dash = version.indexOf('-');
     return Map.of(
