@@ -107,30 +107,6 @@ public final class FieldValues {
      * NaN for anything else (the caller then takes the general path).
      */
     private static double simpleDecimal(String text) {
-        int length = text.length();
-        if (length > 16) {
-            return Double.NaN;
-        }
-        long digits = 0;
-        int digitCount = 0;
-        int fractionDigits = -1;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = digits * 10 + (c - '0');
-                digitCount++;
-                if (fractionDigits >= 0) {
-                    fractionDigits++;
-                }
-            } else if (c == '.' && fractionDigits < 0 && i > 0 && i < length - 1) {
-                fractionDigits = 0;
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (digitCount == 0 || digitCount > 15) {
-            return Double.NaN;
-        }
-        return fractionDigits <= 0 ? (double) digits : digits / POWERS_OF_TEN[fractionDigits];
+        return plainDecimal(text, 0, text.length());
     }
 }
