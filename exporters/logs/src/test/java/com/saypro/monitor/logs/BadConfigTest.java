@@ -63,6 +63,17 @@ class BadConfigTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRegexLongerThanTheCapIsRefusedBeforeCompiling() {
+        // RE2/J's compile time grows faster than the pattern: a 500,000-character route regex used to stall start-up
+        String config = expand("NOPARSER routes: [{route: buy, regex: '" + "a".repeat(500_000) + "'}]");
+        assertThatThrownBy(() -> ExporterTestKit.builder(new LogsExporterDefinition()).directory(dir).config(config)
+                .start().close())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("config.yml:4: sources[0].routes[0].regex: ")
+                .hasMessageEndingWith("is 500000 characters long; a regex may have at most 4096");
+    }
+
     /** Short forms: PARSER/NOPARSER add a source line, RULE labels, NAME a rule name, TYPED rule keys. */
     private static String expand(String yaml) {
         String[] parts = yaml.split("\\s+", 2);
