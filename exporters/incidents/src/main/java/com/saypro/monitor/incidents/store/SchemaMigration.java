@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>SQLite and PostgreSQL copy the table in one transaction (new table, copy, drop the old one with
  * its indexes, rename, recreate the index); a failure rolls back to the old table. MySQL commits
  * every DDL statement on its own, so there the key is changed by one {@code ALTER TABLE}, which
- * InnoDB applies whole or not at all (it rebuilds the table in the new key order).
+ * InnoDB applies whole or not at all (it rebuilds the table in the new key order and adds the
+ * fingerprint index that MySQL keeps, see {@link Dialect#createIncidents}).
  */
 final class SchemaMigration {
   private static final Logger log = LoggerFactory.getLogger(SchemaMigration.class);
@@ -138,8 +139,8 @@ final class SchemaMigration {
         index.next();
         byStart = index.getLong(1) > 0;
       }
-      statement.execute("ALTER TABLE " + Dialect.INCIDENTS + " DROP PRIMARY KEY, ADD PRIMARY KEY (starts_at, fingerprint)"
-          + (byStart ? ", DROP INDEX saypro_incidents_by_start" : ""));
+      statement.execute("ALTER TABLE " + Dialect.INCIDENTS + " DROP PRIMARY KEY, ADD PRIMARY KEY (starts_at, fingerprint), ADD "
+          + Dialect.BY_FINGERPRINT_MYSQL + (byStart ? ", DROP INDEX saypro_incidents_by_start" : ""));
     }
     return rows;
   }
