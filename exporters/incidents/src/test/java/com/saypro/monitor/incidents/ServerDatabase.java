@@ -1,9 +1,12 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.incidents.config.StorageConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -96,6 +99,15 @@ public enum ServerDatabase {
 
     private Scratch(String name) {
       this.name = name;
+    }
+
+    /** The same store as {@link #storage()}, as the record the exporter reads it into. */
+    public StorageConfig storageConfig() {
+      String url = ServerDatabase.this == POSTGRESQL
+          ? "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + name
+          : "jdbc:mysql://127.0.0.1:3306/" + name;
+      return new StorageConfig(ServerDatabase.this == POSTGRESQL ? StorageConfig.Type.POSTGRESQL : StorageConfig.Type.MYSQL,
+          Optional.empty(), Optional.of(url), Optional.of(user), Optional.empty(), Duration.ofSeconds(10));
     }
 
     /** The exporter's {@code storage:} section for it. */

@@ -53,7 +53,7 @@ public final class IncidentDatabase implements AutoCloseable {
     IncidentStore store = new IncidentStore(dialect);
     Set<IncidentKey> open = new HashSet<>();
     try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(true);
+      SchemaMigration.migrate(connection, dialect, config.describe());
       store.createSchema(connection);
       connection.setAutoCommit(false);
       store.openKeys(connection, open::add);

@@ -196,6 +196,7 @@ public final class IncidentStore {
         limit, resolvedSince.toEpochMilli());
   }
 
+  /** Uses no index on SQLite and PostgreSQL: a scan of the key, newest first (see {@link Dialect#createIncidents}). */
   List<IncidentRecord> byFingerprint(Connection connection, String fingerprint) throws SQLException {
     return query(connection, "WHERE fingerprint = ? ORDER BY starts_at DESC", 100, fingerprint);
   }
