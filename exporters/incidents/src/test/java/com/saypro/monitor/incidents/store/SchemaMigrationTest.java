@@ -40,15 +40,9 @@ class SchemaMigrationTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void oldStoresMoveToTheTimeOrderedKeyOnce(Store kind) throws Exception {
-    ServerDatabase.Scratch scratch = switch (kind) {
-      case SQLITE -> null;
-      case POSTGRESQL -> ServerDatabase.POSTGRESQL.scratch();
-      case MYSQL -> ServerDatabase.MYSQL.scratch();
-    };
+    ServerDatabase.Scratch scratch = scratch(kind);
     try (AutoCloseable cleanup = scratch == null ? () -> {} : scratch) {
-      StorageConfig config = scratch == null
-          ? StorageConfig.sqlite(Files.createTempDirectory("incidents-migration").resolve("incidents.db"))
-          : scratch.storageConfig();
+      StorageConfig config = storage(scratch);
       Dialect dialect = Dialect.of(config.type());
       List<IncidentRecord> stored = new ArrayList<>();
       try (Connection connection = connect(config)) {
@@ -107,11 +101,9 @@ class SchemaMigrationTest {
   @ParameterizedTest
   @EnumSource(value = Store.class, names = {"SQLITE", "POSTGRESQL"})
   void aFailedMigrationRollsBackToTheOldTable(Store kind) throws Exception {
-    ServerDatabase.Scratch scratch = kind == Store.POSTGRESQL ? ServerDatabase.POSTGRESQL.scratch() : null;
+    ServerDatabase.Scratch scratch = scratch(kind);
     try (AutoCloseable cleanup = scratch == null ? () -> {} : scratch) {
-      StorageConfig config = scratch == null
-          ? StorageConfig.sqlite(Files.createTempDirectory("incidents-migration").resolve("incidents.db"))
-          : scratch.storageConfig();
+      StorageConfig config = storage(scratch);
       Dialect dialect = Dialect.of(config.type());
       try (Connection connection = connect(config); Statement statement = connection.createStatement()) {
         createOldSchema(connection, dialect);
@@ -134,15 +126,9 @@ class SchemaMigrationTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void aNewStoreHasTheTimeOrderedKeyAndNothingToMigrate(Store kind) throws Exception {
-    ServerDatabase.Scratch scratch = switch (kind) {
-      case SQLITE -> null;
-      case POSTGRESQL -> ServerDatabase.POSTGRESQL.scratch();
-      case MYSQL -> ServerDatabase.MYSQL.scratch();
-    };
+    ServerDatabase.Scratch scratch = scratch(kind);
     try (AutoCloseable cleanup = scratch == null ? () -> {} : scratch) {
-      StorageConfig config = scratch == null
-          ? StorageConfig.sqlite(Files.createTempDirectory("incidents-migration").resolve("incidents.db"))
-          : scratch.storageConfig();
+      StorageConfig config = storage(scratch);
       Dialect dialect = Dialect.of(config.type());
       try (Connection connection = connect(config)) {
         assertThat(SchemaMigration.keyColumns(connection, dialect)).isEmpty();
@@ -155,6 +141,21 @@ class SchemaMigrationTest {
         assertThat(SchemaMigration.migrate(connection, dialect, config.describe())).isFalse();
       }
     }
+  }
+
+  /** A scratch database on the local server of {@code kind}, or null for SQLite (a file of its own). */
+  private static ServerDatabase.Scratch scratch(Store kind) throws Exception {
+    return switch (kind) {
+      case SQLITE -> null;
+      case POSTGRESQL -> ServerDatabase.POSTGRESQL.scratch();
+      case MYSQL -> ServerDatabase.MYSQL.scratch();
+    };
+  }
+
+  private static StorageConfig storage(ServerDatabase.Scratch scratch) throws Exception {
+    return scratch == null
+        ? StorageConfig.sqlite(Files.createTempDirectory("incidents-migration").resolve("incidents.db"))
+        : scratch.storageConfig();
   }
 
   /** The schema of the first release, as it was written then. */
