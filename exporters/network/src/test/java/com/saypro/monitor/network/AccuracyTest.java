@@ -17,14 +17,12 @@ import org.junit.jupiter.api.TestInstance;
  * long the test itself takes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccuracyTest {
+class AccuracyTest {
   private NetworkNamespace ns;
-
-  abstract NetworkNamespace create() throws Exception;
 
   @BeforeAll
   void createNamespace() throws Exception {
-    ns = create();
+    ns = NetworkNamespace.withDelayingLink();
   }
 
   @AfterAll

@@ -157,19 +157,35 @@ public final class TestDnsServer implements AutoCloseable {
   }
 
   private void serveConnection(Socket socket) {
-    try (socket) {
+    try {
       DataInputStream in = new DataInputStream(socket.getInputStream());
       byte[] query = new byte[in.readUnsignedShort()];
       in.readFully(query);
       tcpQueries.incrementAndGet();
       byte[] wire = answer(new Message(query)).toWire();
-      Thread.sleep(delay.toMillis());
+      // the injected delay, as for UDP: the answer is written by the scheduler, no thread sleeps
+      answers.schedule(() -> writeAndClose(socket, wire), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (IOException e) {
+      closeQuietly(socket); // the client went away, or a malformed query
+    }
+  }
+
+  private static void writeAndClose(Socket socket, byte[] wire) {
+    try (socket) {
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
       out.writeShort(wire.length);
       out.write(wire);
       out.flush();
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
       // the client went away
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already gone
     }
   }
 
