@@ -53,4 +53,13 @@ class ConfigErrorsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(message);
   }
+
+  @org.junit.jupiter.api.Test
+  void aRegexPastTheCoreCapIsRefusedBeforeCompiling() {
+    // the cap every exporter's configured regexes share (ConfigNode.asRegex): RE2/J compiles long patterns slowly
+    String config = "interfaces:\n  include: '" + "a".repeat(100_000) + "'\n";
+    assertThatThrownBy(() -> ExporterTestKit.builder(new NetworkExporter()).config(config).start().close())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config.yml:2: interfaces.include: is 100000 characters long; a regex may have at most 4096");
+  }
 }

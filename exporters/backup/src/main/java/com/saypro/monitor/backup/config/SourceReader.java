@@ -36,7 +36,7 @@ final class SourceReader {
         ConfigNode patternNode = node.require("pattern");
         Pattern pattern;
         try {
-          pattern = Pattern.compile(patternNode.asString());
+          pattern = Pattern.compile(patternNode.asRegex());
         } catch (PatternSyntaxException e) {
           throw patternNode.invalid("job \"" + job + "\": is not a valid RE2 pattern (" + e.getDescription() + ")");
         }

@@ -282,6 +282,22 @@ public final class ConfigNode {
     return value;
   }
 
+  /** The longest configured regex {@link #asRegex()} accepts. */
+  public static final int MAX_REGEX_LENGTH = 4096;
+
+  /**
+   * This scalar as the text of a regex, refused past {@link #MAX_REGEX_LENGTH} characters before anything compiles
+   * it: RE2/J matches in linear time, but compiling is not linear in the pattern's length (10,000 characters took
+   * about half a second to compile here, 100,000 over ten seconds). Real patterns are far shorter.
+   */
+  public String asRegex() throws ConfigException {
+    String text = asString();
+    if (text.length() > MAX_REGEX_LENGTH) {
+      throw error("is " + text.length() + " characters long; a regex may have at most " + MAX_REGEX_LENGTH);
+    }
+    return text;
+  }
+
   public boolean asBoolean() throws ConfigException {
     String text = asString();
     if (text.equals("true")) {

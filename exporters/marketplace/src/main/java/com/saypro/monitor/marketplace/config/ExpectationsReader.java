@@ -89,7 +89,7 @@ final class ExpectationsReader {
 
   static Pattern regex(ConfigNode node, String owner) throws ConfigException {
     try {
-      return Pattern.compile(node.asString());
+      return Pattern.compile(node.asRegex());
     } catch (PatternSyntaxException e) {
       throw node.invalid("is not a valid RE2 regex " + owner + ": " + e.getDescription());
     }

@@ -146,7 +146,7 @@ public final class NetworkConfigReader {
 
   static Pattern regex(ConfigNode node, String key, String defaultValue) throws ConfigException {
     Optional<ConfigNode> child = node.get(key);
-    String text = child.isPresent() ? child.get().asString() : defaultValue;
+    String text = child.isPresent() ? child.get().asRegex() : defaultValue;
     try {
       return Pattern.compile(text);
     } catch (PatternSyntaxException e) {
