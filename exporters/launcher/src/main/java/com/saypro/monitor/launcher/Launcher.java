@@ -3,7 +3,11 @@ package com.saypro.monitor.launcher;
 import com.saypro.monitor.core.cli.Commands;
 import com.saypro.monitor.core.exporter.ExporterDefinition;
 import com.saypro.monitor.demo.DemoCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +18,15 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    int code = (args.length > 0 ? commandLineFor(args[0]) : commandLine()).execute(args);
+    List<ExporterDefinition> all = Commands.discover();
+    // a plain `logs --one-shot --config.file=...` runs without building picocli's model (Commands.runOneShot)
+    OptionalInt oneShot = Commands.runOneShot(args, all,
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    if (oneShot.isPresent()) {
+      System.exit(oneShot.getAsInt());
+    }
+    int code = (args.length > 0 ? commandLineFor(args[0], all) : commandLine(all)).execute(args);
     if (code != 0 || args.length == 0 || !runsServer(args)) {
       System.exit(code);
     }
@@ -26,7 +38,10 @@ public final class Launcher {
    * as {@code logs --one-shot}. The exporter's command parses, helps and fails exactly as in the full command line.
    */
   static CommandLine commandLineFor(String first) {
-    List<ExporterDefinition> all = Commands.discover();
+    return commandLineFor(first, Commands.discover());
+  }
+
+  private static CommandLine commandLineFor(String first, List<ExporterDefinition> all) {
     List<ExporterDefinition> named = all.stream().filter(d -> d.name().equals(first)).toList();
     return named.isEmpty() ? commandLine(all) : Commands.build(named);
   }

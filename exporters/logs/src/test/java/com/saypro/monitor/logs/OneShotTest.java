@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,36 @@ class OneShotTest {
             assertThat(files.map(p -> dir.relativize(p).toString()))
                     .as("no state directory, no checkpoint, no lock").containsExactlyInAnyOrder("", "access.log", "logs.yml");
         }
+    }
+
+    @Test
+    void theLaunchersPathWithoutPicocliPrintsTheSame() throws Exception {
+        Files.writeString(dir.resolve("access.log"), AccessLines.get("/cart/items/7", "0.030").repeat(40)
+                + "not an access log line\n");
+        Path config = config("""
+                sources:
+                  - name: access
+                    preset: marketplace_access
+                    paths: [access.log]
+                """);
+        String[] args = {"logs", "--one-shot", "--config.file", config.toString()};
+        StringWriter fastOut = new StringWriter();
+        StringWriter fastErr = new StringWriter();
+
+        OptionalInt fast = Commands.runOneShot(args, List.of(new LogsExporterDefinition()),
+                new PrintWriter(fastOut, true), new PrintWriter(fastErr, true));
+
+        assertThat(fast).as("taken without picocli").hasValue(run(args));
+        assertThat(fastErr.toString()).isEqualTo(err.toString()).isEmpty();
+        assertThat(withoutDurations(fastOut.toString())).isEqualTo(withoutDurations(out.toString()))
+                .contains("saypro_http_requests_total{method=\"GET\",route=\"cart\",status_class=\"2xx\"} 40.0")
+                .contains("saypro_log_parse_failures_total{path=\"" + dir.resolve("access.log") + "\",source=\"access\"} 1.0");
+    }
+
+    /** How long collecting took and the checkpoint's age differ between two runs; nothing else may. */
+    private static String withoutDurations(String text) {
+        return String.join("\n", text.lines()
+                .filter(line -> !line.contains("duration_seconds") && !line.contains("checkpoint_age_seconds")).toList());
     }
 
     @Test

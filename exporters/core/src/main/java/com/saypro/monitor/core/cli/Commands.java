@@ -3,6 +3,8 @@ package com.saypro.monitor.core.cli;
 import com.saypro.monitor.core.exporter.ExporterDefinition;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +61,24 @@ public final class Commands {
       return 1;
     });
     return root;
+  }
+
+  /**
+   * Runs {@code args} when they are a plain one-shot run ({@link OneShotArgs}) without building the picocli
+   * command line, and returns its exit code; empty when they are anything else (then build the command line
+   * and execute them). The run is the same as through picocli: logging from the same flags, then {@link OneShot}.
+   */
+  public static OptionalInt runOneShot(String[] args, List<ExporterDefinition> definitions, PrintWriter out,
+      PrintWriter err) {
+    Optional<OneShotArgs> oneShot = OneShotArgs.parse(args, definitions);
+    if (oneShot.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    CommonOptions options = oneShot.get().options();
+    if (!Runner.setUpLogging(options)) {
+      return OptionalInt.of(1);
+    }
+    return OptionalInt.of(OneShot.run(oneShot.get().definition(), options.configFile(), out, err));
   }
 
   public static int run(String... args) {

@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 
 /** The flags every command shares, named as Prometheus users know them from the Go exporters. */
 public final class CommonOptions {
+  static final String DEFAULT_LOG_LEVEL = "info";
+  static final String DEFAULT_LOG_FORMAT = "logfmt";
+
   @Option(names = "--config.file", paramLabel = "FILE", description = "Config file (YAML). Default: the embedded defaults.")
   Path configFile;
 
@@ -21,11 +24,11 @@ public final class CommonOptions {
   @Option(names = "--config.check", description = "Validate the config and web config, print what is wrong, and exit 0 or 1.")
   boolean check;
 
-  @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = "info",
+  @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = DEFAULT_LOG_LEVEL,
       description = "debug, info, warn or error (default: ${DEFAULT-VALUE}). Stack traces only at debug.")
   String logLevel;
 
-  @Option(names = "--log.format", paramLabel = "FORMAT", defaultValue = "logfmt",
+  @Option(names = "--log.format", paramLabel = "FORMAT", defaultValue = DEFAULT_LOG_FORMAT,
       description = "logfmt or json (default: ${DEFAULT-VALUE}).")
   String logFormat;
 
