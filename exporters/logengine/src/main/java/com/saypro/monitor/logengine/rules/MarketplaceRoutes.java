@@ -40,14 +40,47 @@ final class MarketplaceRoutes {
      */
     private static final class Words {
         private final String[] words;
+        /** Bit {@code n} set when some word has {@code n} characters (all words are shorter than 64). */
+        private final long lengths;
+        /** Bit {@code c - 32} set when some word starts with the printable ASCII character {@code c}. */
+        private final long firstChars;
+        private final long firstCharsHigh;
 
         Words(String... words) {
             this.words = words;
+            long l = 0;
+            long low = 0;
+            long high = 0;
+            for (String word : words) {
+                if (word.isEmpty() || word.length() >= 64 || word.charAt(0) < 32 || word.charAt(0) >= 160) {
+                    throw new IllegalArgumentException("not a route word: " + word);
+                }
+                l |= 1L << word.length();
+                int c = word.charAt(0) - 32;
+                if (c < 64) {
+                    low |= 1L << c;
+                } else {
+                    high |= 1L << (c - 64);
+                }
+            }
+            this.lengths = l;
+            this.firstChars = low;
+            this.firstCharsHigh = high;
         }
 
-        /** Whether {@code path[from, to)} is one of the words. */
+        /**
+         * Whether {@code path[from, to)} is one of the words. Most segments are IDs, which no word has the length
+         * and first character of: those are turned away by two bit tests before any word is compared.
+         */
         boolean contains(String path, int from, int to) {
             int length = to - from;
+            if (length <= 0 || length >= 64 || (lengths & (1L << length)) == 0) {
+                return false;
+            }
+            int c = path.charAt(from) - 32;
+            if (c < 0 || c >= 128 || ((c < 64 ? firstChars >>> c : firstCharsHigh >>> (c - 64)) & 1) == 0) {
+                return false;
+            }
             for (String word : words) {
                 if (word.length() == length && path.regionMatches(from, word, 0, length)) {
                     return true;
