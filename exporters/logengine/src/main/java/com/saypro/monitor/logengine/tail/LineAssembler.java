@@ -1,5 +1,8 @@
 package com.saypro.monitor.logengine.tail;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,6 +20,9 @@ final class LineAssembler {
 
         void tooLong();
     }
+
+    /** A byte array read eight bytes at a time, for {@link #indexOfNewline}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxLineBytes;
     private byte[] partial = new byte[256];
@@ -46,10 +52,8 @@ final class LineAssembler {
     /** Bytes {@code buffer[from, to)} were read from the file at offset {@code fileOffset}. */
     void feed(byte[] buffer, int from, int to, long fileOffset, Output out) {
         int lineStart = from;
-        for (int i = from; i < to; i++) {
-            if (buffer[i] != '\n') {
-                continue;
-            }
+        int i;
+        while ((i = indexOfNewline(buffer, lineStart, to)) >= 0) {
             if (discardingLongLine) {
                 discardingLongLine = false;
                 out.tooLong();
@@ -70,6 +74,32 @@ final class LineAssembler {
             partialLength = 0;
             discardingLongLine = true;
         }
+    }
+
+    /**
+     * The first {@code '\n'} in {@code bytes[from, to)}, or -1. Eight bytes at a time: a byte equal to the newline
+     * becomes zero after the XOR, and the classic zero-byte test finds the lowest such byte (its false positives can
+     * only sit above a true zero byte, so the lowest flagged byte is always a real newline).
+     *
+     * <p>A method of its own so that it is compiled on its own: it stays compiled when a rare branch of {@link #feed}
+     * (a line split across reads, a long line) makes the JIT throw {@code feed} away and interpret it again for a
+     * while.
+     */
+    static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long newlines = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            long zeroes = (newlines - 0x0101010101010101L) & ~newlines & 0x8080808080808080L;
+            if (zeroes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroes) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** True while bytes without a newline are held (or being skipped) after the committed offset. */
