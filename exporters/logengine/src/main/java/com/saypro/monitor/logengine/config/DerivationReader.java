@@ -44,14 +44,14 @@ final class DerivationReader {
             }
             rules.add(new RouteRule(route.asString(), Regexes.compile(map.require("regex"))));
         }
-        if (source.bool("default_routes", true)) {
-            rules.addAll(RouteClassifier.marketplaceDefaults().rules());
-        }
-        if (rules.size() > 64) {
-            throw source.require("routes").error("at most " + (64 - RouteClassifier.marketplaceDefaults().rules().size())
+        boolean defaults = source.bool("default_routes", true);
+        if (rules.size() + (defaults ? RouteClassifier.DEFAULT_RULE_COUNT : 0) > 64) {
+            throw source.require("routes").error("at most " + (64 - RouteClassifier.DEFAULT_RULE_COUNT)
                     + " routes besides the defaults (a route regex may use | alternatives)");
         }
-        return new RouteClassifier(rules, RouteClassifier.OTHER);
+        // with the defaults, their patterns are not compiled: MarketplaceRoutes answers as they would
+        return defaults ? RouteClassifier.withDefaults(rules, RouteClassifier.OTHER)
+                : new RouteClassifier(rules, RouteClassifier.OTHER);
     }
 
     static List<FieldDerivation> derive(ConfigNode source, RouteClassifier routes, FieldCheck fields)

@@ -14,15 +14,18 @@ public final class RouteClassifier {
 
     public static final String OTHER = "other";
 
-    private final List<RouteRule> rules;
+    /** The rules tried by RE2/J, in order: all of them, or those before the built-in ones. */
     private final RouteRule[] ruleArray;
+    /** Whether the built-in rules follow {@link #ruleArray}, answered by {@link MarketplaceRoutes}. */
+    private final boolean builtIns;
     private final String fallback;
     private final LiteralScanner scanner;
     /** Rules that run whatever the path holds: no required literal could be worked out for them. */
     private final long alwaysRun;
     /**
-     * Recent answers by exact path, direct-mapped (none when every rule is a built-in one, see {@link #classify}): {@code /cart}, {@code /search}, {@code /} and friends repeat on
-     * every other line. Entries are immutable, so threads sharing a classifier at worst miss, never see a torn one.
+     * Recent answers by exact path, direct-mapped (none when only the built-in rules run, see {@link #classify}):
+     * {@code /cart}, {@code /search}, {@code /} and friends repeat on every other line. Entries are immutable, so
+     * threads sharing a classifier at worst miss, never see a torn one.
      */
     private final Answer[] recent;
     private static final int RECENT = 4096;
@@ -30,19 +33,19 @@ public final class RouteClassifier {
     private record Answer(String path, String route) {
     }
 
-    /**
-     * Where the built-in rules start when the list ends with exactly them (a config's own routes come first):
-     * from there {@link MarketplaceRoutes} answers by hand, the same as their patterns would; -1 otherwise.
-     */
-    private final int defaultsFrom;
-
+    /** Tries {@code rules} in order; a list that ends with exactly the built-in rules gets their hand-written matcher. */
     public RouteClassifier(List<RouteRule> rules, String fallback) {
-        this.rules = List.copyOf(rules);
-        this.ruleArray = this.rules.toArray(RouteRule[]::new);
+        this(List.copyOf(rules), endsWithDefaults(rules), fallback);
+    }
+
+    private RouteClassifier(List<RouteRule> rules, int defaultsFrom, String fallback) {
         if (fallback == null || fallback.isEmpty()) {
             throw new IllegalArgumentException("fallback route must not be empty");
         }
         this.fallback = fallback;
+        this.builtIns = defaultsFrom >= 0;
+        this.ruleArray = rules.subList(0, builtIns ? defaultsFrom : rules.size()).toArray(RouteRule[]::new);
+        // the literals that let a path skip RE2/J: worked out for the regex rules only (the built-ins need none)
         List<List<String>> literals = new ArrayList<>();
         long always = 0;
         for (int i = 0; i < Math.min(ruleArray.length, LiteralScanner.MAX_PATTERNS); i++) {
@@ -54,21 +57,31 @@ public final class RouteClassifier {
         }
         this.scanner = new LiteralScanner(literals);
         this.alwaysRun = always;
-        this.defaultsFrom = endsWithDefaults(this.rules);
-        this.recent = defaultsFrom == 0 ? null : new Answer[RECENT];
+        this.recent = builtIns && ruleArray.length == 0 ? null : new Answer[RECENT];
+    }
+
+    /**
+     * {@code ownRules} first, then the built-in marketplace rules ({@link #defaultRules()}). The built-in rules'
+     * patterns are not compiled for this: {@link MarketplaceRoutes} answers as they would, so a one-shot run does not
+     * pay for compiling eleven RE2/J patterns it never runs.
+     */
+    public static RouteClassifier withDefaults(List<RouteRule> ownRules, String fallback) {
+        List<RouteRule> own = List.copyOf(ownRules);
+        return new RouteClassifier(own, own.size(), fallback);
     }
 
     private static int endsWithDefaults(List<RouteRule> rules) {
-        int from = rules.size() - DEFAULT_RULES.size();
+        List<RouteRule> defaults = defaultRules();
+        int from = rules.size() - defaults.size();
         if (from < 0) {
             return -1;
         }
-        for (int i = 0; i < DEFAULT_RULES.size(); i++) {
+        for (int i = 0; i < defaults.size(); i++) {
             RouteRule rule = rules.get(from + i);
-            RouteRule builtIn = DEFAULT_RULES.get(i);
-            if (!rule.route().equals(builtIn.route())
+            RouteRule builtIn = defaults.get(i);
+            if (rule != builtIn && (!rule.route().equals(builtIn.route())
                     || !rule.pattern().pattern().equals(builtIn.pattern().pattern())
-                    || rule.pattern().flags() != builtIn.pattern().flags()) {
+                    || rule.pattern().flags() != builtIn.pattern().flags())) {
                 return -1;
             }
         }
@@ -82,25 +95,41 @@ public final class RouteClassifier {
      * characters; case-sensitive, as nginx locations are.
      */
     public static RouteClassifier marketplaceDefaults() {
-        return new RouteClassifier(DEFAULT_RULES, OTHER);
+        return withDefaults(List.of(), OTHER);
     }
 
-    private static final String API = "^/(api/)?(v[0-9]+/)?";
-    private static final List<RouteRule> DEFAULT_RULES = List.of(
-            RouteRule.of("static", "^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"),
-            RouteRule.of("static", "\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
-            RouteRule.of("payment_callback", API + "(payments?|checkout|orders?)(/[^/]+)*"
-                    + "/(callback|webhook|notify|ipn|return)(/|$)"),
-            RouteRule.of("payment_callback", API + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
-            RouteRule.of("checkout", API + "checkout(/|$)"),
-            RouteRule.of("checkout", API + "(pay|payments?)(/|$)"), // the payment step of a checkout
-            RouteRule.of("cart", API + "(cart|basket|bag)(/|$)"),
-            RouteRule.of("search", API + "(search|find)(/|$)"),
-            RouteRule.of("account", API + "(account|accounts|profile|login|logout|register|signup|signin|"
-                    + "sign-in|sign-up|password|password-reset|forgot-password|auth|me|users?/me|my)(/|$)"),
-            RouteRule.of("product_listing", API + "(products?|items?|listings?|categor(y|ies)|collections?|"
-                    + "shop|catalog|brands?|c|p)(/|$)"),
-            RouteRule.of("product_listing", "^/$"));
+    /** The built-in rules (compiled on first use), in the order they are tried. */
+    public static List<RouteRule> defaultRules() {
+        return Defaults.RULES;
+    }
+
+    /** How many built-in rules there are, without compiling them. */
+    public static final int DEFAULT_RULE_COUNT = 11;
+
+    /** The built-in route names, in rule order, without compiling the rules (a test checks both against the rules). */
+    static final List<String> DEFAULT_ROUTES = List.of("static", "static", "payment_callback",
+            "payment_callback", "checkout", "checkout", "cart", "search", "account", "product_listing",
+            "product_listing");
+
+    /** The built-in rules, compiled when first asked for (holder class: not when the classifier class loads). */
+    private static final class Defaults {
+        private static final String API = "^/(api/)?(v[0-9]+/)?";
+        static final List<RouteRule> RULES = List.of(
+                RouteRule.of("static", "^/(static|assets|media|images|img|css|js|fonts|favicon\\.ico)(/|$)"),
+                RouteRule.of("static", "\\.(css|js|mjs|map|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|eot)$"),
+                RouteRule.of("payment_callback", API + "(payments?|checkout|orders?)(/[^/]+)*"
+                        + "/(callback|webhook|notify|ipn|return)(/|$)"),
+                RouteRule.of("payment_callback", API + "webhooks?/(payments?|stripe|paypal|payfast|adyen|mollie)(/|$)"),
+                RouteRule.of("checkout", API + "checkout(/|$)"),
+                RouteRule.of("checkout", API + "(pay|payments?)(/|$)"), // the payment step of a checkout
+                RouteRule.of("cart", API + "(cart|basket|bag)(/|$)"),
+                RouteRule.of("search", API + "(search|find)(/|$)"),
+                RouteRule.of("account", API + "(account|accounts|profile|login|logout|register|signup|signin|"
+                        + "sign-in|sign-up|password|password-reset|forgot-password|auth|me|users?/me|my)(/|$)"),
+                RouteRule.of("product_listing", API + "(products?|items?|listings?|categor(y|ies)|collections?|"
+                        + "shop|catalog|brands?|c|p)(/|$)"),
+                RouteRule.of("product_listing", "^/$"));
+    }
 
     /** The route class of a path; a query string, if still present, is ignored. */
     public String classify(String path) {
@@ -109,7 +138,7 @@ public final class RouteClassifier {
         }
         int query = path.indexOf('?');
         String clean = query >= 0 ? path.substring(0, query) : path;
-        if (defaultsFrom == 0) {
+        if (recent == null) {
             // only the built-in rules, matched by hand in a few nanoseconds per segment: cheaper than the cache,
             // whose entries for paths with IDs are misses that cost a hash, a probe into a cold array and an entry
             String route = MarketplaceRoutes.match(clean);
@@ -128,7 +157,7 @@ public final class RouteClassifier {
     }
 
     private String match(String clean) {
-        int regexRules = defaultsFrom < 0 ? ruleArray.length : defaultsFrom;
+        int regexRules = ruleArray.length;
         // one pass over the path finds the rules that could match; only those pay for RE2/J
         long candidates = regexRules == 0 ? 0 : scanner.scan(clean) | alwaysRun;
         for (int i = 0; i < regexRules; i++) {
@@ -137,22 +166,31 @@ public final class RouteClassifier {
                 return ruleArray[i].route();
             }
         }
-        if (defaultsFrom >= 0) {
+        if (builtIns) {
             String route = MarketplaceRoutes.match(clean);
             return route != null ? route : fallback;
         }
         return fallback;
     }
 
-    /** The rules in the order they are tried. */
+    /** The rules in the order they are tried (the built-in ones, if any, are compiled for this). */
     public List<RouteRule> rules() {
-        return rules;
+        List<RouteRule> all = new ArrayList<>(List.of(ruleArray));
+        if (builtIns) {
+            all.addAll(defaultRules());
+        }
+        return List.copyOf(all);
     }
 
     /** Every value {@link #classify} can return. */
     public Set<String> routes() {
         Set<String> routes = new LinkedHashSet<>();
-        rules.forEach(r -> routes.add(r.route()));
+        for (RouteRule rule : ruleArray) {
+            routes.add(rule.route());
+        }
+        if (builtIns) {
+            routes.addAll(DEFAULT_ROUTES);
+        }
         routes.add(fallback);
         return routes;
     }

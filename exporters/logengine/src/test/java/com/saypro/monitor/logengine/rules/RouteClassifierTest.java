@@ -46,6 +46,21 @@ class RouteClassifierTest {
     }
 
     @Test
+    void theBuiltInRulesKnownWithoutCompilingThemAreTheRules() {
+        List<RouteRule> rules = RouteClassifier.defaultRules();
+        assertThat(rules).hasSize(RouteClassifier.DEFAULT_RULE_COUNT);
+        assertThat(rules).extracting(RouteRule::route).containsExactlyElementsOf(RouteClassifier.DEFAULT_ROUTES);
+        assertThat(defaults.rules()).isEqualTo(rules);
+        RouteClassifier own = RouteClassifier.withDefaults(List.of(RouteRule.of("admin", "^/admin/")), "rest");
+        assertThat(own.rules()).hasSize(rules.size() + 1).endsWith(rules.toArray(RouteRule[]::new));
+        assertThat(own.routes()).containsExactly("admin", "static", "payment_callback", "checkout", "cart", "search",
+                "account", "product_listing", "rest");
+        assertThat(own.classify("/admin/x")).isEqualTo("admin");
+        assertThat(own.classify("/cart")).isEqualTo("cart");
+        assertThat(own.classify("/unknown")).isEqualTo("rest");
+    }
+
+    @Test
     void customRulesAreTriedInOrder() {
         RouteClassifier custom = new RouteClassifier(List.of(RouteRule.of("api", "^/api/"),
                 RouteRule.of("cart", "/cart")), "rest");

@@ -62,6 +62,9 @@ class RoutePrefilterTest {
         List<RouteRule> both = new java.util.ArrayList<>(CUSTOM.subList(0, 5));
         both.addAll(defaultRules());
         assertThat(new RouteClassifier(both, "other").classify(path)).isEqualTo(plain(both, path, "other"));
+        // the same through withDefaults, which never compiles the built-in patterns
+        assertThat(RouteClassifier.withDefaults(CUSTOM.subList(0, 5), "other").classify(path))
+                .isEqualTo(plain(both, path, "other"));
     }
 
     @Property(tries = 5000)
@@ -95,7 +98,7 @@ class RoutePrefilterTest {
     }
 
     private static List<RouteRule> defaultRules() {
-        return RouteClassifier.marketplaceDefaults().rules();
+        return RouteClassifier.defaultRules();
     }
 
     private static String plain(List<RouteRule> rules, String path, String fallback) {
