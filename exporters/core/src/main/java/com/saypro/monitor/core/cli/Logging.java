@@ -25,6 +25,10 @@ public final class Logging {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return; // another SLF4J binding: leave it to its own config
     }
+    configure(context, level, format);
+  }
+
+  static void configure(LoggerContext context, LogLevel level, LogFormat format) {
     context.reset();
     LogLines layout = new LogLines(format, level == LogLevel.DEBUG);
     layout.setContext(context);
