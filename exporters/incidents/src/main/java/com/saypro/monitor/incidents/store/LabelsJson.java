@@ -1,6 +1,5 @@
 package com.saypro.monitor.incidents.store;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -17,17 +16,24 @@ final class LabelsJson {
   private LabelsJson() {}
 
   static String write(Map<String, String> labels) {
-    String[] names = labels.keySet().toArray(new String[0]);
-    Arrays.sort(names);
-    StringBuilder out = new StringBuilder(2 + 32 * names.length);
+    return write(Labels.copyOf(labels));
+  }
+
+  /** Already sorted: written in order, into a builder sized for the text when nothing needs escaping. */
+  static String write(Labels labels) {
+    int length = 2;
+    for (int i = 0; i < labels.size(); i++) {
+      length += labels.name(i).length() + labels.value(i).length() + 6;
+    }
+    StringBuilder out = new StringBuilder(length);
     out.append('{');
-    for (int i = 0; i < names.length; i++) {
+    for (int i = 0; i < labels.size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      string(out, names[i]);
+      string(out, labels.name(i));
       out.append(':');
-      string(out, labels.get(names[i]));
+      string(out, labels.value(i));
     }
     return out.append('}').toString();
   }

@@ -3,11 +3,10 @@ package com.saypro.monitor.incidents.webhook;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.saypro.monitor.incidents.store.Labels;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fields of a webhook body that the exporter keeps, read in one streaming pass (no JSON tree:
@@ -112,12 +111,12 @@ record RawPayload(Object version, List<RawAlert> alerts) {
 
   /**
    * An object of strings (labels, annotations): at most {@link WebhookPayload#MAX_LABELS} entries,
-   * keys and values trimmed, in the body's order.
+   * keys and values trimmed, sorted by key (a key given twice keeps its later value).
    *
    * @param error what is wrong, after the field's path ({@code .instance: must be a string}), or {@code null}
    */
-  record StringFields(Map<String, String> values, String error) {
-    static final StringFields EMPTY = new StringFields(Map.of(), null);
+  record StringFields(Labels values, String error) {
+    static final StringFields EMPTY = new StringFields(Labels.EMPTY, null);
 
     static StringFields read(JsonParser parser, JsonToken token) throws IOException {
       if (token == JsonToken.VALUE_NULL) {
@@ -125,9 +124,9 @@ record RawPayload(Object version, List<RawAlert> alerts) {
       }
       if (token != JsonToken.START_OBJECT) {
         parser.skipChildren();
-        return new StringFields(Map.of(), ": must be an object of strings");
+        return new StringFields(Labels.EMPTY, ": must be an object of strings");
       }
-      Map<String, String> values = new LinkedHashMap<>();
+      Labels.Builder values = new Labels.Builder();
       String error = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
@@ -142,12 +141,13 @@ record RawPayload(Object version, List<RawAlert> alerts) {
               WebhookPayload.trim(parser.getText(), WebhookPayload.MAX_LABEL_VALUE));
         }
       }
-      return new StringFields(values, error);
+      return new StringFields(values.build(), error);
     }
 
     /** The value, or "" if absent. */
     String get(String name) {
-      return values.getOrDefault(name, "");
+      String value = values.get(name);
+      return value != null ? value : "";
     }
 
     /** An alert's summary annotation, else its description. */
