@@ -115,7 +115,7 @@ public final class Labels extends AbstractMap<String, String> {
       this(8);
     }
 
-    Builder(int capacity) {
+    public Builder(int capacity) {
       names = new String[Math.max(1, capacity)];
       values = new String[names.length];
     }

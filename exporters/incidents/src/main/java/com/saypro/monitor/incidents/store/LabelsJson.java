@@ -40,7 +40,14 @@ final class LabelsJson {
 
   private static void string(StringBuilder out, String text) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int plain = plainPrefix(text);
+    if (plain == text.length()) {
+      out.append(text); // nothing to escape, the usual case: one copy instead of a char at a time
+      out.append('"');
+      return;
+    }
+    out.append(text, 0, plain);
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -60,5 +67,16 @@ final class LabelsJson {
       }
     }
     out.append('"');
+  }
+
+  /** How many characters at the start need no escape. */
+  private static int plainPrefix(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return i;
+      }
+    }
+    return text.length();
   }
 }

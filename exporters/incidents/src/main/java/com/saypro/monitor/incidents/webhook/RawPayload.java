@@ -71,6 +71,43 @@ record RawPayload(Object version, List<RawAlert> alerts) {
     return alerts;
   }
 
+  static final String FIRING = "firing";
+  static final String RESOLVED = "resolved";
+  /** Go's zero time: the end Alertmanager writes for an alert that has not ended. */
+  static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
+
+  /**
+   * As {@link #scalar}, but a string equal to {@code a} or {@code b} is that constant: the status
+   * and the zero end time of every alert are then not copied out of the parser (two strings fewer
+   * per alert).
+   */
+  static Object known(JsonParser parser, JsonToken token, String a, String b) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      char[] text = parser.getTextCharacters();
+      int offset = parser.getTextOffset();
+      int length = parser.getTextLength();
+      if (sameText(text, offset, length, a)) {
+        return a;
+      }
+      if (sameText(text, offset, length, b)) {
+        return b;
+      }
+    }
+    return scalar(parser, token);
+  }
+
+  private static boolean sameText(char[] text, int offset, int length, String constant) {
+    if (length != constant.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[offset + i] != constant.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The current value as a String, {@code null} for JSON null, or {@link #NOT_A_STRING} (skipped). */
   static Object scalar(JsonParser parser, JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
@@ -96,12 +133,13 @@ record RawPayload(Object version, List<RawAlert> alerts) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "status" -> status = scalar(parser, value);
+          case "status" -> status = known(parser, value, FIRING, RESOLVED);
           case "fingerprint" -> fingerprint = scalar(parser, value);
           case "startsAt" -> startsAt = scalar(parser, value);
-          case "endsAt" -> endsAt = scalar(parser, value);
-          case "labels" -> labels = StringFields.read(parser, value);
-          case "annotations" -> annotations = StringFields.read(parser, value);
+          case "endsAt" -> endsAt = known(parser, value, GO_ZERO_TIME, GO_ZERO_TIME);
+          // room for the labels and annotations alerts usually have (more grow the arrays)
+          case "labels" -> labels = StringFields.read(parser, value, 8);
+          case "annotations" -> annotations = StringFields.read(parser, value, 2);
           default -> parser.skipChildren();
         }
       }
@@ -118,7 +156,7 @@ record RawPayload(Object version, List<RawAlert> alerts) {
   record StringFields(Labels values, String error) {
     static final StringFields EMPTY = new StringFields(Labels.EMPTY, null);
 
-    static StringFields read(JsonParser parser, JsonToken token) throws IOException {
+    static StringFields read(JsonParser parser, JsonToken token, int capacity) throws IOException {
       if (token == JsonToken.VALUE_NULL) {
         return EMPTY;
       }
@@ -126,7 +164,7 @@ record RawPayload(Object version, List<RawAlert> alerts) {
         parser.skipChildren();
         return new StringFields(Labels.EMPTY, ": must be an object of strings");
       }
-      Labels.Builder values = new Labels.Builder();
+      Labels.Builder values = new Labels.Builder(capacity);
       String error = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
