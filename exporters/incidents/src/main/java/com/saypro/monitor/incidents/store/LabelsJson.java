@@ -7,8 +7,8 @@ import java.util.Map;
  * Jackson's default writer escapes ({@code \"}, {@code \\}, the short escapes of {@code \b \t \n \f
  * \r}, a six-character unicode escape (upper-case hex) for other control characters, everything else as is), so rows written before
  * and after this class read the same. Written by hand because it runs 100 times per notification
- * on the store's single writer thread, where a Jackson generator's per-call set-up cost more than
- * the writing.
+ * (on the request's thread, when the alert is read), where a Jackson generator's per-call set-up
+ * cost more than the writing; from {@link Labels}, already sorted.
  */
 final class LabelsJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
