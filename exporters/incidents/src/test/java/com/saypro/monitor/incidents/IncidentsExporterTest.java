@@ -33,7 +33,7 @@ class IncidentsExporterTest {
     try (IncidentsKit exporter = IncidentsKit.start(folder, IncidentsKit.config(""), clock)) {
       HttpResponse<String> first = exporter.webhook(Payloads.notification(firing));
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-      assertThat(first.body()).contains("\"new_incidents\":1");
+      assertThat(first.body()).isEqualTo("{\"status\":\"stored\",\"alerts\":1,\"new_incidents\":1,\"resolved_incidents\":0}\n");
       // repeat_interval: the same notification again is the same incident
       assertThat(exporter.webhook(Payloads.notification(firing)).body()).contains("\"new_incidents\":0");
 

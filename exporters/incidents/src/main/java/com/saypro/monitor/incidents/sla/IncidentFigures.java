@@ -9,6 +9,7 @@ import com.saypro.monitor.incidents.store.IncidentRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Every figure the metrics show, kept in memory and updated per change, so a scrape costs the same
@@ -35,6 +35,11 @@ public final class IncidentFigures implements IncidentListener {
   static final double[] ACKNOWLEDGE_BUCKETS = {60, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400, Double.POSITIVE_INFINITY};
   static final double[] RESOLVE_BUCKETS = {300, 900, 1800, 3600, 5400, 7200, 14400, 28800, 86400, 259200, Double.POSITIVE_INFINITY};
 
+  /** Below this many queued, stale unacknowledged entries are only dropped from the head. */
+  static final int MIN_COMPACTED = 32;
+  private static final Comparator<OpenIncident> BY_START = (a, b) -> Long.compare(a.key.startsAtMillis(), b.key.startsAtMillis());
+
+  private final int minCompacted;
   private final Classification classification;
   private final SlaPolicy policy;
   private final Map<LabelKey, SeriesState> series = new TreeMap<>();
@@ -54,24 +59,59 @@ public final class IncidentFigures implements IncidentListener {
    * @param silencesCheckedUntil {@link Instant#MAX} when no Alertmanager is polled for silences
    */
   public IncidentFigures(Classification classification, SlaPolicy policy, Instant now, Instant silencesCheckedUntil) {
+    this(classification, policy, now, silencesCheckedUntil, MIN_COMPACTED);
+  }
+
+  /** @param minCompacted below this many entries a series' unacknowledged queue is not compacted (tests: small histories) */
+  IncidentFigures(Classification classification, SlaPolicy policy, Instant now, Instant silencesCheckedUntil, int minCompacted) {
+    this.minCompacted = minCompacted;
     this.classification = classification;
     this.policy = policy;
     this.now = now;
     this.silencesCheckedUntil = silencesCheckedUntil;
   }
 
-  private static final class SeriesState {
+  private final class SeriesState {
     /** The one label key of this series, which its incidents share (not one copy per incident). */
     final LabelKey labels;
     long created;
     long open;
-    final TreeSet<IncidentKey> unacknowledged = new TreeSet<>();
+    /**
+     * The open, unacknowledged incidents, oldest start first. One acknowledged or closed is left in
+     * place and dropped when it reaches the head, or with all the others once they outnumber the
+     * live ones, so each incident costs a slot here instead of a TreeSet entry (40 bytes, and a
+     * walk down the tree per insert on the store's writer thread).
+     */
+    final PriorityQueue<OpenIncident> unacknowledged = new PriorityQueue<>(BY_START);
+    long unacknowledgedCount;
     final DurationHistogram timeToAcknowledge = new DurationHistogram(ACKNOWLEDGE_BUCKETS);
     final DurationHistogram timeToResolve = new DurationHistogram(RESOLVE_BUCKETS);
     final EnumMap<SlaKind, Long> breaches = new EnumMap<>(SlaKind.class);
 
     SeriesState(LabelKey labels) {
       this.labels = labels;
+    }
+
+    void unacknowledgedAdded(OpenIncident incident) {
+      unacknowledged.add(incident);
+      unacknowledgedCount++;
+    }
+
+    /** One of them was acknowledged, closed or replaced: it has become stale in the queue. */
+    void unacknowledgedLeft() {
+      unacknowledgedCount--;
+      if (unacknowledged.size() > minCompacted && unacknowledged.size() > 2 * unacknowledgedCount) {
+        unacknowledged.removeIf(OpenIncident::acknowledgedOrClosed);
+      }
+    }
+
+    /** The oldest open unacknowledged incident, or null. */
+    OpenIncident oldestUnacknowledged() {
+      OpenIncident head;
+      while ((head = unacknowledged.peek()) != null && head.acknowledgedOrClosed()) {
+        unacknowledged.poll();
+      }
+      return head;
     }
   }
 
@@ -90,6 +130,10 @@ public final class IncidentFigures implements IncidentListener {
     OpenIncident(IncidentKey key, SeriesState series) {
       this.key = key;
       this.series = series;
+    }
+
+    boolean acknowledgedOrClosed() {
+      return acknowledged || !open;
     }
   }
 
@@ -146,8 +190,8 @@ public final class IncidentFigures implements IncidentListener {
   private void opened(IncidentKey key, SeriesState state) {
     state.created++;
     state.open++;
-    state.unacknowledged.add(key);
     OpenIncident incident = new OpenIncident(key, state);
+    state.unacknowledgedAdded(incident);
     SlaPolicy.Targets targets = policy.targets(state.labels.severity());
     if (targets.acknowledgeWithin().isPresent()) {
       incident.acknowledgeUndecided = true;
@@ -161,7 +205,11 @@ public final class IncidentFigures implements IncidentListener {
     }
     OpenIncident previous = open.put(key, incident);
     if (previous != null) {
-      previous.open = false; // opened twice (never by the store, which inserts a key once): keep the newer
+      // opened twice (never by the store, which inserts a key once): keep the newer
+      if (!previous.acknowledged) {
+        previous.series.unacknowledgedLeft();
+      }
+      previous.open = false;
     }
   }
 
@@ -179,7 +227,7 @@ public final class IncidentFigures implements IncidentListener {
       return; // acknowledged after its resolution: its response was already judged at the resolution
     }
     incident.acknowledged = true;
-    state.unacknowledged.remove(key);
+    incident.series.unacknowledgedLeft();
     if (incident.acknowledgeUndecided) {
       incident.acknowledgeUndecided = false;
       judge(key, state, SlaKind.ACKNOWLEDGE, within(key, state, at, SlaKind.ACKNOWLEDGE));
@@ -192,9 +240,11 @@ public final class IncidentFigures implements IncidentListener {
     if (incident == null) {
       return;
     }
-    incident.open = false; // its entries in the deadline queues are dropped when they come due
+    incident.open = false; // its entries in the queues are dropped when they come due
     state.open--;
-    state.unacknowledged.remove(key);
+    if (!incident.acknowledged) {
+      incident.series.unacknowledgedLeft();
+    }
     if (incident.acknowledgeUndecided) {
       judge(key, state, SlaKind.ACKNOWLEDGE, within(key, state, at, SlaKind.ACKNOWLEDGE));
     }
@@ -271,11 +321,12 @@ public final class IncidentFigures implements IncidentListener {
     List<FiguresView.Series> seriesViews = new ArrayList<>(series.size());
     for (Map.Entry<LabelKey, SeriesState> entry : series.entrySet()) {
       SeriesState s = entry.getValue();
-      Optional<Duration> oldest = s.unacknowledged.isEmpty()
+      OpenIncident oldestIncident = s.oldestUnacknowledged();
+      Optional<Duration> oldest = oldestIncident == null
           ? Optional.empty()
-          : Optional.of(nonNegative(Duration.between(s.unacknowledged.first().startsAt(), now)));
+          : Optional.of(nonNegative(Duration.between(oldestIncident.key.startsAt(), now)));
       seriesViews.add(new FiguresView.Series(
-          entry.getKey(), s.created, s.open, s.unacknowledged.size(), oldest,
+          entry.getKey(), s.created, s.open, s.unacknowledgedCount, oldest,
           histogram(s.timeToAcknowledge), histogram(s.timeToResolve),
           s.breaches.getOrDefault(SlaKind.ACKNOWLEDGE, 0L), s.breaches.getOrDefault(SlaKind.RESOLVE, 0L)));
     }
@@ -289,6 +340,15 @@ public final class IncidentFigures implements IncidentListener {
       }
     }
     return new FiguresView(seriesViews, complianceViews);
+  }
+
+  /** Entries in the unacknowledged queues, live and stale (for the test that they stay bounded). */
+  synchronized int queuedUnacknowledged() {
+    int queued = 0;
+    for (SeriesState s : series.values()) {
+      queued += s.unacknowledged.size();
+    }
+    return queued;
   }
 
   private static FiguresView.Histogram histogram(DurationHistogram h) {

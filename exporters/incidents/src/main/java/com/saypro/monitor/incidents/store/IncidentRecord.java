@@ -25,7 +25,7 @@ public record IncidentRecord(
     Optional<String> acknowledgedBy,
     Optional<Instant> resolvedAt) {
   public IncidentRecord {
-    labels = Map.copyOf(labels);
+    labels = Labels.copyOf(labels);
   }
 
   public boolean open() {

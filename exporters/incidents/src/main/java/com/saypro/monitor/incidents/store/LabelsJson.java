@@ -1,6 +1,5 @@
 package com.saypro.monitor.incidents.store;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -8,8 +7,8 @@ import java.util.Map;
  * Jackson's default writer escapes ({@code \"}, {@code \\}, the short escapes of {@code \b \t \n \f
  * \r}, a six-character unicode escape (upper-case hex) for other control characters, everything else as is), so rows written before
  * and after this class read the same. Written by hand because it runs 100 times per notification
- * on the store's single writer thread, where a Jackson generator's per-call set-up cost more than
- * the writing.
+ * (on the request's thread, when the alert is read), where a Jackson generator's per-call set-up
+ * cost more than the writing; from {@link Labels}, already sorted.
  */
 final class LabelsJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -17,24 +16,38 @@ final class LabelsJson {
   private LabelsJson() {}
 
   static String write(Map<String, String> labels) {
-    String[] names = labels.keySet().toArray(new String[0]);
-    Arrays.sort(names);
-    StringBuilder out = new StringBuilder(2 + 32 * names.length);
+    return write(Labels.copyOf(labels));
+  }
+
+  /** Already sorted: written in order, into a builder sized for the text when nothing needs escaping. */
+  static String write(Labels labels) {
+    int length = 2;
+    for (int i = 0; i < labels.size(); i++) {
+      length += labels.name(i).length() + labels.value(i).length() + 6;
+    }
+    StringBuilder out = new StringBuilder(length);
     out.append('{');
-    for (int i = 0; i < names.length; i++) {
+    for (int i = 0; i < labels.size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      string(out, names[i]);
+      string(out, labels.name(i));
       out.append(':');
-      string(out, labels.get(names[i]));
+      string(out, labels.value(i));
     }
     return out.append('}').toString();
   }
 
   private static void string(StringBuilder out, String text) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int plain = plainPrefix(text);
+    if (plain == text.length()) {
+      out.append(text); // nothing to escape, the usual case: one copy instead of a char at a time
+      out.append('"');
+      return;
+    }
+    out.append(text, 0, plain);
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -54,5 +67,16 @@ final class LabelsJson {
       }
     }
     out.append('"');
+  }
+
+  /** How many characters at the start need no escape. */
+  private static int plainPrefix(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return i;
+      }
+    }
+    return text.length();
   }
 }

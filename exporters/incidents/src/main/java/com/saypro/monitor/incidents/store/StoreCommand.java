@@ -45,7 +45,7 @@ public sealed interface StoreCommand {
       Instant endsAt,
       String labelsJson) {
     public AlertNotice {
-      labels = Map.copyOf(labels);
+      labels = Labels.copyOf(labels);
     }
 
     public AlertNotice(String fingerprint, boolean firing, String alertname, String severity, String team,

@@ -3,11 +3,10 @@ package com.saypro.monitor.incidents.webhook;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.saypro.monitor.incidents.store.Labels;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fields of a webhook body that the exporter keeps, read in one streaming pass (no JSON tree:
@@ -72,6 +71,43 @@ record RawPayload(Object version, List<RawAlert> alerts) {
     return alerts;
   }
 
+  static final String FIRING = "firing";
+  static final String RESOLVED = "resolved";
+  /** Go's zero time: the end Alertmanager writes for an alert that has not ended. */
+  static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
+
+  /**
+   * As {@link #scalar}, but a string equal to {@code a} or {@code b} is that constant: the status
+   * and the zero end time of every alert are then not copied out of the parser (two strings fewer
+   * per alert).
+   */
+  static Object known(JsonParser parser, JsonToken token, String a, String b) throws IOException {
+    if (token == JsonToken.VALUE_STRING) {
+      char[] text = parser.getTextCharacters();
+      int offset = parser.getTextOffset();
+      int length = parser.getTextLength();
+      if (sameText(text, offset, length, a)) {
+        return a;
+      }
+      if (sameText(text, offset, length, b)) {
+        return b;
+      }
+    }
+    return scalar(parser, token);
+  }
+
+  private static boolean sameText(char[] text, int offset, int length, String constant) {
+    if (length != constant.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text[offset + i] != constant.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The current value as a String, {@code null} for JSON null, or {@link #NOT_A_STRING} (skipped). */
   static Object scalar(JsonParser parser, JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
@@ -97,12 +133,13 @@ record RawPayload(Object version, List<RawAlert> alerts) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "status" -> status = scalar(parser, value);
+          case "status" -> status = known(parser, value, FIRING, RESOLVED);
           case "fingerprint" -> fingerprint = scalar(parser, value);
           case "startsAt" -> startsAt = scalar(parser, value);
-          case "endsAt" -> endsAt = scalar(parser, value);
-          case "labels" -> labels = StringFields.read(parser, value);
-          case "annotations" -> annotations = StringFields.read(parser, value);
+          case "endsAt" -> endsAt = known(parser, value, GO_ZERO_TIME, GO_ZERO_TIME);
+          // room for the labels and annotations alerts usually have (more grow the arrays)
+          case "labels" -> labels = StringFields.read(parser, value, 8);
+          case "annotations" -> annotations = StringFields.read(parser, value, 2);
           default -> parser.skipChildren();
         }
       }
@@ -112,22 +149,22 @@ record RawPayload(Object version, List<RawAlert> alerts) {
 
   /**
    * An object of strings (labels, annotations): at most {@link WebhookPayload#MAX_LABELS} entries,
-   * keys and values trimmed, in the body's order.
+   * keys and values trimmed, sorted by key (a key given twice keeps its later value).
    *
    * @param error what is wrong, after the field's path ({@code .instance: must be a string}), or {@code null}
    */
-  record StringFields(Map<String, String> values, String error) {
-    static final StringFields EMPTY = new StringFields(Map.of(), null);
+  record StringFields(Labels values, String error) {
+    static final StringFields EMPTY = new StringFields(Labels.EMPTY, null);
 
-    static StringFields read(JsonParser parser, JsonToken token) throws IOException {
+    static StringFields read(JsonParser parser, JsonToken token, int capacity) throws IOException {
       if (token == JsonToken.VALUE_NULL) {
         return EMPTY;
       }
       if (token != JsonToken.START_OBJECT) {
         parser.skipChildren();
-        return new StringFields(Map.of(), ": must be an object of strings");
+        return new StringFields(Labels.EMPTY, ": must be an object of strings");
       }
-      Map<String, String> values = new LinkedHashMap<>();
+      Labels.Builder values = new Labels.Builder(capacity);
       String error = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
@@ -142,12 +179,13 @@ record RawPayload(Object version, List<RawAlert> alerts) {
               WebhookPayload.trim(parser.getText(), WebhookPayload.MAX_LABEL_VALUE));
         }
       }
-      return new StringFields(values, error);
+      return new StringFields(values.build(), error);
     }
 
     /** The value, or "" if absent. */
     String get(String name) {
-      return values.getOrDefault(name, "");
+      String value = values.get(name);
+      return value != null ? value : "";
     }
 
     /** An alert's summary annotation, else its description. */

@@ -152,6 +152,39 @@ class IncidentFiguresTest {
     assertThat(rebuilt.view(now)).usingRecursiveComparison().isEqualTo(live);
   }
 
+  @Test
+  void acknowledgedAndResolvedIncidentsDoNotPileUpBehindAnOldUnacknowledgedOne() {
+    // one incident nobody acknowledges, then 10,000 newer ones acknowledged or resolved: the queue of
+    // unacknowledged incidents keeps them only until they outnumber the live ones
+    open("old", "critical", "payments", T0);
+    for (int i = 0; i < 10_000; i++) {
+      Instant start = T0.plusSeconds(1 + i);
+      IncidentKey key = open("n" + i, "critical", "payments", start);
+      if (i % 2 == 0) {
+        acknowledge(key, "critical", "payments", start.plusSeconds(1));
+      } else {
+        resolve(key, "critical", "payments", start.plusSeconds(1));
+      }
+      assertThat(figures.queuedUnacknowledged()).isLessThanOrEqualTo(IncidentFigures.MIN_COMPACTED + 2);
+    }
+    IncidentKey newest = open("newest", "critical", "payments", T0.plus(Duration.ofDays(1)));
+
+    FiguresView view = figures.view(T0.plus(Duration.ofDays(2)));
+    assertThat(series(view, CRITICAL_PAYMENTS).unacknowledged()).isEqualTo(2);
+    assertThat(series(view, CRITICAL_PAYMENTS).oldestUnacknowledgedAge()).contains(Duration.ofDays(2));
+
+    // the head is dropped when it stops counting; the next live one is the oldest
+    acknowledge(IncidentKey.of("old", T0), "critical", "payments", T0.plus(Duration.ofDays(2)));
+    FiguresView after = figures.view(T0.plus(Duration.ofDays(2)));
+    assertThat(series(after, CRITICAL_PAYMENTS).unacknowledged()).isEqualTo(1);
+    assertThat(series(after, CRITICAL_PAYMENTS).oldestUnacknowledgedAge()).contains(Duration.ofDays(1));
+    resolve(newest, "critical", "payments", T0.plus(Duration.ofDays(2)));
+    FiguresView none = figures.view(T0.plus(Duration.ofDays(2)));
+    assertThat(series(none, CRITICAL_PAYMENTS).unacknowledged()).isZero();
+    assertThat(series(none, CRITICAL_PAYMENTS).oldestUnacknowledgedAge()).isEmpty();
+    assertThat(figures.queuedUnacknowledged()).isZero();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private IncidentKey open(String fingerprint, String severity, String team, Instant startsAt) {
