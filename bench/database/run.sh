@@ -19,7 +19,7 @@ set -euo pipefail
 N=${1:-200}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/exporters/launcher/target/saypro-monitor.jar} # JAR=... to compare another build
-[ -f "$JAR" ] || { echo "build the launcher first: mvn -B -q -pl exporters/launcher -am package -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build the launcher first: ./mvnw -B -q -pl exporters/launcher -am package -DskipTests" >&2; exit 1; }
 for tool in prometheus-postgres-exporter prometheus-mysqld-exporter mariadbd curl python3; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing $tool (apt-get install -y ${tool/mariadbd/mariadb-server})" >&2; exit 1; }
 done

@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 # compile and write the test class path in one reactor build (nothing is installed in ~/.m2)
-mvn -B -q -pl exporters/incidents -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+./mvnw -B -q -pl exporters/incidents -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
 classpath="exporters/incidents/target/test-classes:${EXPORTER_CLASSES:-exporters/incidents/target/classes}:exporters/core/target/test-classes:exporters/core/target/classes:$(cat "$cp_file")"
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, $(uname -r), exporter classes ${EXPORTER_CLASSES:-exporters/incidents/target/classes}"

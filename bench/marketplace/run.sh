@@ -42,7 +42,7 @@ wait_http() {
 JAR="$ROOT/exporters/launcher/target/saypro-monitor.jar"
 JVM_OPTIONS="$ROOT/exporters/launcher/jvm.options"
 if [ ! -f "$JAR" ]; then
-  (cd "$ROOT" && mvn -B -q -pl exporters/launcher -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -pl exporters/launcher -am package -DskipTests)
 fi
 
 BB_PORT=$(free_port); SP_PORT=$(free_port)
