@@ -1,5 +1,6 @@
 package com.saypro.monitor.logengine.config;
 
+import com.google.re2j.Pattern;
 import com.saypro.monitor.core.config.ConfigException;
 import com.saypro.monitor.core.config.ConfigNode;
 import com.saypro.monitor.logengine.parse.LogFormatException;
@@ -47,9 +48,9 @@ final class ParserReader {
             }
             case "regex" -> {
                 ConfigNode regex = map.require("regex");
-                Regexes.compile(regex); // RE2/J's own message for syntax errors
+                Pattern pattern = Regexes.compile(regex); // RE2/J's own message for syntax errors
                 try {
-                    return SourceParser.regex(regex.asString());
+                    return SourceParser.regex(pattern);
                 } catch (LogFormatException e) {
                     throw regex.invalid(e.getMessage());
                 }

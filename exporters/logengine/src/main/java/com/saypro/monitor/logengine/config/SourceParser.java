@@ -1,5 +1,6 @@
 package com.saypro.monitor.logengine.config;
 
+import com.google.re2j.Pattern;
 import com.saypro.monitor.logengine.parse.JsonLineParser;
 import com.saypro.monitor.logengine.parse.LineParser;
 import com.saypro.monitor.logengine.parse.NginxLogFormat;
@@ -33,7 +34,15 @@ public record SourceParser(String kind, LineParser parser, Optional<Set<String>>
     }
 
     public static SourceParser regex(String regex) {
-        RegexLineParser parser = new RegexLineParser(regex);
+        return regex(new RegexLineParser(regex));
+    }
+
+    /** As {@link #regex(String)}, for a pattern compiled already. */
+    public static SourceParser regex(Pattern pattern) {
+        return regex(new RegexLineParser(pattern));
+    }
+
+    private static SourceParser regex(RegexLineParser parser) {
         return new SourceParser("regex", parser, Optional.of(new LinkedHashSet<>(parser.fieldNames())));
     }
 

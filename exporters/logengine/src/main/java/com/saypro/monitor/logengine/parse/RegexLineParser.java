@@ -21,18 +21,27 @@ public final class RegexLineParser implements LineParser {
     private final int[] groups;
 
     public RegexLineParser(String regex) {
-        try {
-            this.pattern = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new LogFormatException("invalid regex: " + e.getMessage());
-        }
+        this(compile(regex));
+    }
+
+    /** A parser for an already compiled pattern (a config reader that compiled it to check it, say). */
+    public RegexLineParser(Pattern pattern) {
+        this.pattern = pattern;
         Map<String, Integer> named = pattern.namedGroups();
         if (named.isEmpty()) {
-            throw new LogFormatException("regex has no named groups, e.g. (?P<status>\\d+): " + regex);
+            throw new LogFormatException("regex has no named groups, e.g. (?P<status>\\d+): " + pattern.pattern());
         }
         List<String> names = new ArrayList<>(named.keySet());
         this.index = new FieldIndex(names);
         this.groups = names.stream().mapToInt(named::get).toArray();
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new LogFormatException("invalid regex: " + e.getMessage());
+        }
     }
 
     /** The named groups, i.e. the fields a matching line has. */
