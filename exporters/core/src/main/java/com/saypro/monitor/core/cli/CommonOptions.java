@@ -8,10 +8,13 @@ import picocli.CommandLine.Option;
 
 /** The flags every command shares, named as Prometheus users know them from the Go exporters. */
 public final class CommonOptions {
+  static final String CONFIG_FILE = "--config.file";
+  static final String LOG_LEVEL = "--log.level";
+  static final String LOG_FORMAT = "--log.format";
   static final String DEFAULT_LOG_LEVEL = "info";
   static final String DEFAULT_LOG_FORMAT = "logfmt";
 
-  @Option(names = "--config.file", paramLabel = "FILE", description = "Config file (YAML). Default: the embedded defaults.")
+  @Option(names = CONFIG_FILE, paramLabel = "FILE", description = "Config file (YAML). Default: the embedded defaults.")
   Path configFile;
 
   @Option(names = "--web.listen-address", paramLabel = "ADDR", description = "Address to listen on, for example :9810 or 127.0.0.1:9810.")
@@ -24,11 +27,11 @@ public final class CommonOptions {
   @Option(names = "--config.check", description = "Validate the config and web config, print what is wrong, and exit 0 or 1.")
   boolean check;
 
-  @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = DEFAULT_LOG_LEVEL,
+  @Option(names = LOG_LEVEL, paramLabel = "LEVEL", defaultValue = DEFAULT_LOG_LEVEL,
       description = "debug, info, warn or error (default: ${DEFAULT-VALUE}). Stack traces only at debug.")
   String logLevel;
 
-  @Option(names = "--log.format", paramLabel = "FORMAT", defaultValue = DEFAULT_LOG_FORMAT,
+  @Option(names = LOG_FORMAT, paramLabel = "FORMAT", defaultValue = DEFAULT_LOG_FORMAT,
       description = "logfmt or json (default: ${DEFAULT-VALUE}).")
   String logFormat;
 
@@ -55,11 +58,11 @@ public final class CommonOptions {
   }
 
   public Logging.LogLevel logLevel() throws ConfigException {
-    return parseEnum(Logging.LogLevel.class, "--log.level", logLevel);
+    return parseEnum(Logging.LogLevel.class, LOG_LEVEL, logLevel);
   }
 
   public LogFormat logFormat() throws ConfigException {
-    return parseEnum(LogFormat.class, "--log.format", logFormat);
+    return parseEnum(LogFormat.class, LOG_FORMAT, logFormat);
   }
 
   private static <E extends Enum<E>> E parseEnum(Class<E> type, String flag, String value) throws ConfigException {

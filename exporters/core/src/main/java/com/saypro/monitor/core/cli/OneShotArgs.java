@@ -19,7 +19,7 @@ import java.util.Optional;
  * reads the same options.
  */
 record OneShotArgs(ExporterDefinition definition, CommonOptions options) {
-  private static final String[] FLAGS = {"--config.file", "--log.level", "--log.format"};
+  private static final String[] FLAGS = {CommonOptions.CONFIG_FILE, CommonOptions.LOG_LEVEL, CommonOptions.LOG_FORMAT};
 
   /** The run {@code args} ask for, or empty when picocli must read them. */
   static Optional<OneShotArgs> parse(String[] args, List<ExporterDefinition> definitions) {
@@ -64,19 +64,19 @@ record OneShotArgs(ExporterDefinition definition, CommonOptions options) {
         return Optional.empty(); // picocli may read "-x" as an option, not a value: leave it to picocli
       }
       switch (flag) {
-        case "--config.file" -> {
+        case CommonOptions.CONFIG_FILE -> {
           if (configFile != null) {
             return Optional.empty();
           }
           configFile = value;
         }
-        case "--log.level" -> {
+        case CommonOptions.LOG_LEVEL -> {
           if (logLevel != null) {
             return Optional.empty();
           }
           logLevel = value;
         }
-        case "--log.format" -> {
+        case CommonOptions.LOG_FORMAT -> {
           if (logFormat != null) {
             return Optional.empty();
           }

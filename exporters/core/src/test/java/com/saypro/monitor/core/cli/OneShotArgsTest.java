@@ -3,11 +3,6 @@ package com.saypro.monitor.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.saypro.monitor.core.collect.CollectorSpec;
-import com.saypro.monitor.core.config.ConfigException;
-import com.saypro.monitor.core.config.ConfigNode;
-import com.saypro.monitor.core.exporter.Exporter;
-import com.saypro.monitor.core.exporter.ExporterContext;
 import com.saypro.monitor.core.exporter.ExporterDefinition;
 import com.saypro.monitor.core.testkit.TestCollectors;
 import java.io.PrintWriter;
@@ -35,45 +30,8 @@ import picocli.CommandLine.ParseResult;
  * same run from them; everything else is left to picocli.
  */
 class OneShotArgsTest {
-  /** The test exporter with a one-shot mode (TestCollectors has none). */
-  private static final ExporterDefinition ONE_SHOT = new ExporterDefinition() {
-    private final TestCollectors delegate = new TestCollectors();
-
-    @Override
-    public String name() {
-      return "oneshot";
-    }
-
-    @Override
-    public String description() {
-      return "a test exporter with a one-shot mode";
-    }
-
-    @Override
-    public int defaultPort() {
-      return 9999;
-    }
-
-    @Override
-    public List<CollectorSpec> collectors() {
-      return delegate.collectors();
-    }
-
-    @Override
-    public String defaultConfigResource() {
-      return delegate.defaultConfigResource();
-    }
-
-    @Override
-    public String oneShotDescription() {
-      return "collect once and print";
-    }
-
-    @Override
-    public Exporter create(ConfigNode config, ExporterContext context) throws ConfigException {
-      return delegate.create(config, context);
-    }
-  };
+  /** An exporter with a one-shot mode, and the plain test exporter (which has none). */
+  private static final ExporterDefinition ONE_SHOT = TestCollectors.withOneShot("oneshot");
   private static final List<ExporterDefinition> DEFINITIONS = List.of(ONE_SHOT, new TestCollectors());
 
   @TempDir Path dir;

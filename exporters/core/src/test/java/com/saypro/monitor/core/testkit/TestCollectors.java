@@ -41,9 +41,32 @@ public final class TestCollectors implements ExporterDefinition {
   /** How long the {@code slow} collector takes. */
   public volatile Duration slowFor = Duration.ofMillis(300);
 
+  private final String name;
+  private final String oneShotDescription;
+
+  /** The exporter {@code test}, without a one-shot mode. */
+  public TestCollectors() {
+    this("test", null);
+  }
+
+  private TestCollectors(String name, String oneShotDescription) {
+    this.name = name;
+    this.oneShotDescription = oneShotDescription;
+  }
+
+  /** The same collectors as an exporter called {@code name} that offers {@code --one-shot}. */
+  public static TestCollectors withOneShot(String name) {
+    return new TestCollectors(name, "collect once, print the metrics and exit");
+  }
+
   @Override
   public String name() {
-    return "test";
+    return name;
+  }
+
+  @Override
+  public String oneShotDescription() {
+    return oneShotDescription;
   }
 
   @Override
