@@ -32,6 +32,9 @@ public final class IncidentsBench {
   private static final int ALERTS_PER_NOTIFICATION = 100;
   private static final int SENDERS = 8;
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+  /** This JVM (the senders): its CPU time while a round runs is what the senders cost the machine. */
+  private static final com.sun.management.OperatingSystemMXBean SELF =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int port;
@@ -92,8 +95,8 @@ public final class IncidentsBench {
     Rate repeats = send(1020, 500, SENDERS); // the same alerts again: what repeat_interval produces
     double[] large = scrapeLatencies(200);
     double ratio = median(large) / median(small);
-    System.out.printf(Locale.ROOT, "store=%s senders=%d alerts_per_notification=%d fingerprints=%s%n", store, SENDERS,
-        ALERTS_PER_NOTIFICATION, HASHED ? "hashed" : "sequential");
+    System.out.printf(Locale.ROOT, "store=%s senders=%d (%s) alerts_per_notification=%d fingerprints=%s%n", store, SENDERS,
+        JDK_SENDER ? "JDK HttpClient" : "keep-alive sockets", ALERTS_PER_NOTIFICATION, HASHED ? "hashed" : "sequential");
     System.out.printf(Locale.ROOT, "exporter JVM flags: %s%n", String.join(" ", flags));
     System.out.printf(Locale.ROOT, "load average before: %s", Files.readString(Path.of("/proc/loadavg")));
     report("new incidents, JIT cold", cold);
@@ -107,7 +110,7 @@ public final class IncidentsBench {
   }
 
   /** Notifications sent, the wall-clock time they took, and the exporter's CPU time meanwhile. */
-  private record Rate(int notifications, Duration took, Duration cpu, Map<String, Duration> cpuByRole) {
+  private record Rate(int notifications, Duration took, Duration cpu, Map<String, Duration> cpuByRole, Duration senderCpu) {
     double perSecond() {
       return notifications / (took.toNanos() / 1e9);
     }
@@ -125,30 +128,40 @@ public final class IncidentsBench {
     StringBuilder roles = new StringBuilder();
     rate.cpuByRole().forEach((role, cpu) -> roles.append(String.format(Locale.ROOT, " %s %.0f%%", role,
         100.0 * cpu.toNanos() / Math.max(1, rate.cpu().toNanos()))));
-    System.out.printf(Locale.ROOT, "    exporter CPU %.2f s, %.2f ms per notification, by thread:%s%n",
-        rate.cpu().toNanos() / 1e9, rate.cpu().toNanos() / 1e6 / rate.notifications(), roles);
+    System.out.printf(Locale.ROOT, "    exporter CPU %.2f s, %.2f ms per notification, by thread:%s; senders' CPU %.2f ms per notification%n",
+        rate.cpu().toNanos() / 1e9, rate.cpu().toNanos() / 1e6 / rate.notifications(), roles,
+        rate.senderCpu().toNanos() / 1e6 / rate.notifications());
   }
 
   /** Notifications {@code first}..{@code first+count-1}, 100 alerts each, from {@code senders} threads. */
   private Rate send(int first, int count, int senders) throws Exception {
-    // bodies are made before the clock starts: the senders share the machine with the exporter
+    // requests are made before the clock starts: the senders share the machine with the exporter
     String[] bodies = new String[count];
+    byte[][] requests = new byte[count][];
     for (int i = 0; i < count; i++) {
       bodies[i] = notification(first + i);
+      requests[i] = KeepAliveSender.request(port, "/webhook", "Bearer " + IncidentsKit.TOKEN, bodies[i]);
     }
     AtomicInteger next = new AtomicInteger(first);
     AtomicInteger failures = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     Duration cpuBefore = exporter.cpuTime();
     Map<String, Duration> rolesBefore = exporter.cpuTimeByRole();
+    long senderCpuBefore = SELF.getProcessCpuTime();
     long start = System.nanoTime();
     for (int s = 0; s < senders; s++) {
       Thread thread = new Thread(() -> {
-        int n;
-        while ((n = next.getAndIncrement()) < first + count) {
-          if (post(bodies[n - first]) != 200) {
-            failures.incrementAndGet();
+        try (KeepAliveSender sender = new KeepAliveSender(port)) {
+          int n;
+          while ((n = next.getAndIncrement()) < first + count) {
+            int status = JDK_SENDER ? post(bodies[n - first]) : sender.send(requests[n - first]);
+            if (status != 200) {
+              failures.incrementAndGet();
+            }
           }
+        } catch (java.io.IOException e) {
+          failures.incrementAndGet();
+          System.err.println("sender failed: " + e);
         }
       });
       thread.start();
@@ -158,13 +171,14 @@ public final class IncidentsBench {
       thread.join();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Duration senderCpu = Duration.ofNanos(SELF.getProcessCpuTime() - senderCpuBefore);
     Duration cpu = exporter.cpuTime().minus(cpuBefore);
     Map<String, Duration> roles = new java.util.TreeMap<>(exporter.cpuTimeByRole());
     roles.replaceAll((role, total) -> total.minus(rolesBefore.getOrDefault(role, Duration.ZERO)));
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " notifications were refused");
     }
-    return new Rate(count, took, cpu, roles);
+    return new Rate(count, took, cpu, roles, senderCpu);
   }
 
   /**
@@ -172,6 +186,12 @@ public final class IncidentsBench {
    * the labels) instead of counting up, so new rows land all over the store's primary key index
    * rather than at its end.
    */
+  /**
+   * {@code -Dbench.sender=jdk}: post with the JDK's {@code HttpClient} (as before 2026-11-24) instead of
+   * {@link KeepAliveSender}; the senders' CPU per notification is reported either way.
+   */
+  private static final boolean JDK_SENDER = System.getProperty("bench.sender", "").equals("jdk");
+
   private static final boolean HASHED = System.getProperty("bench.fingerprints", "").equals("hashed");
 
   private static String fingerprint(long id) {
