@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,13 +30,13 @@ public final class IncidentDatabase implements AutoCloseable {
    * the store, so it is not written at all: repeats (every repeat_interval, or from each member of
    * a cluster) cost no transaction. Only ever holds keys that are committed.
    */
-  private final Set<IncidentKey> knownOpen = ConcurrentHashMap.newKeySet();
+  private final Set<IncidentKey> knownOpen;
 
-  private IncidentDatabase(StorageConfig config, HikariDataSource pool, IncidentStore store, Set<IncidentKey> open) {
+  private IncidentDatabase(StorageConfig config, HikariDataSource pool, IncidentStore store, Set<IncidentKey> knownOpen) {
     this.config = config;
     this.pool = pool;
     this.store = store;
-    this.knownOpen.addAll(open);
+    this.knownOpen = knownOpen;
     this.writer = new StoreWriter(store, pool, this::publish, config.type().name().toLowerCase(java.util.Locale.ROOT));
   }
 
@@ -50,8 +49,8 @@ public final class IncidentDatabase implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ConfigException("cannot open the incident store (" + config.describe() + "): " + rootMessage(e), e);
     }
-    IncidentStore store = new IncidentStore(dialect);
-    Set<IncidentKey> open = new HashSet<>();
+    Set<IncidentKey> open = ConcurrentHashMap.newKeySet();
+    IncidentStore store = new IncidentStore(dialect, open::contains);
     try (Connection connection = pool.getConnection()) {
       SchemaMigration.migrate(connection, dialect, config.describe());
       store.createSchema(connection);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The SQL of the incident store, on a connection the caller owns (the writer's transaction, or a
@@ -38,9 +39,15 @@ public final class IncidentStore {
   private final Dialect dialect;
   private final ObjectMapper json = new ObjectMapper();
   private final String insertIfNew;
+  private final Predicate<IncidentKey> knownOpen;
 
-  IncidentStore(Dialect dialect) {
+  /**
+   * @param knownOpen whether an incident is stored, committed and open (see {@code IncidentDatabase}): a
+   *     resolved alert of one is only an update, with no insert tried first
+   */
+  IncidentStore(Dialect dialect, Predicate<IncidentKey> knownOpen) {
     this.dialect = dialect;
+    this.knownOpen = knownOpen;
     this.insertIfNew = dialect.insertIfNew(Dialect.INCIDENTS, INSERT_COLUMNS, "?, ?, ?, ?, ?, ?, ?, ?, ?");
   }
 
@@ -62,7 +69,13 @@ public final class IncidentStore {
 
   private List<IncidentEvent> record(Connection connection, StoreCommand.RecordAlerts command) throws SQLException {
     List<IncidentEvent> events = new ArrayList<>();
-    List<AlertNotice> alerts = command.alerts();
+    // the resolution of an incident known to be open needs no insert: its row is there (rows are never
+    // deleted). Anything else is inserted if new; a resolved alert whose row was already there is then updated.
+    List<AlertNotice> alerts = new ArrayList<>(command.alerts().size());
+    List<AlertNotice> resolveExisting = new ArrayList<>();
+    for (AlertNotice alert : command.alerts()) {
+      (!alert.firing() && knownOpen.test(alert.key()) ? resolveExisting : alerts).add(alert);
+    }
     if (!alerts.isEmpty()) {
       List<IncidentRecord> rows = new ArrayList<>(alerts.size());
       int[] inserted;
@@ -75,7 +88,6 @@ public final class IncidentStore {
         }
         inserted = insert.executeBatch();
       }
-      List<AlertNotice> resolveExisting = new ArrayList<>();
       for (int i = 0; i < alerts.size(); i++) {
         if (changed(inserted[i])) {
           events.add(new Opened(rows.get(i)));
@@ -83,9 +95,9 @@ public final class IncidentStore {
           resolveExisting.add(alerts.get(i));
         }
       }
-      if (!resolveExisting.isEmpty()) {
-        resolve(connection, resolveExisting, events);
-      }
+    }
+    if (!resolveExisting.isEmpty()) {
+      resolve(connection, resolveExisting, events);
     }
     if (command.heartbeat().isPresent()) {
       heartbeat(connection, command.heartbeat().get(), command.receivedAt());

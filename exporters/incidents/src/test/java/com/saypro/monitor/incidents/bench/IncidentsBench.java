@@ -80,6 +80,10 @@ public final class IncidentsBench {
   }
 
   private void run(String store, List<String> flags) throws Exception {
+    if (LIFECYCLE) {
+      runLifecycle(store, flags);
+      return;
+    }
     // warm up the exporter's JIT on a scratch range of fingerprints
     send(0, 20, 4);
     double[] small = scrapeLatencies(200);
@@ -109,6 +113,56 @@ public final class IncidentsBench {
         median(large), p99(large), ratio);
   }
 
+  /**
+   * {@code -Dbench.scenario=lifecycle}: every incident is opened and later resolved, as on a real
+   * Alertmanager, so the open set stays bounded (about {@value #LAG} notifications' worth) instead of
+   * growing by 100 per notification. Each round of 1,000 notifications is half new firing alerts, half
+   * the resolution of the alerts sent {@value #LAG} firing notifications earlier; round 1 starts with
+   * the JIT cold. {@code -Dbench.warm.rounds=N} sets the rounds after the first.
+   */
+  private void runLifecycle(String store, List<String> flags) throws Exception {
+    int base = 100_000; // its own range of fingerprints, far from the warm-up's
+    send(0, 20, 4); // as the other scenario: the store and the first connections
+    send(base, LAG, SENDERS); // the first LAG notifications' alerts are open when round 1 starts
+    int rounds = 1 + Integer.getInteger("bench.warm.rounds", 1);
+    List<Rate> rates = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      String[] bodies = new String[1000];
+      for (int i = 0; i < 500; i++) {
+        int batch = base + 500 * round + i;
+        bodies[2 * i] = notification(batch + LAG);
+        bodies[2 * i + 1] = resolution(batch);
+      }
+      rates.add(send(bodies, SENDERS));
+    }
+    System.out.printf(Locale.ROOT, "store=%s senders=%d (%s) alerts_per_notification=%d fingerprints=%s scenario=lifecycle%n",
+        store, SENDERS, JDK_SENDER ? "JDK HttpClient" : "keep-alive sockets", ALERTS_PER_NOTIFICATION,
+        HASHED ? "hashed" : "sequential");
+    System.out.printf(Locale.ROOT, "exporter JVM flags: %s%n", String.join(" ", flags));
+    System.out.printf(Locale.ROOT, "load average after: %s", Files.readString(Path.of("/proc/loadavg")));
+    System.out.printf(Locale.ROOT, "incidents open at the end: %.0f (the warm-up's 2,000 and the last %d notifications' alerts)%n",
+        openIncidents(), LAG);
+    for (int round = 0; round < rounds; round++) {
+      report(String.format(Locale.ROOT, "open+resolve, %-10s", round == 0 ? "JIT cold" : "warm #" + round), rates.get(round));
+    }
+  }
+
+  private static final int LAG = 50;
+  private static final boolean LIFECYCLE = System.getProperty("bench.scenario", "").equals("lifecycle");
+
+  /** The sum of {@code saypro_incidents_open} on a scrape. */
+  private double openIncidents() throws Exception {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    double sum = 0;
+    for (String line : response.body().split("\n")) {
+      if (line.startsWith("saypro_incidents_open{")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
   /** Notifications sent, the wall-clock time they took, and the exporter's CPU time meanwhile. */
   private record Rate(int notifications, Duration took, Duration cpu, Map<String, Duration> cpuByRole, Duration senderCpu) {
     double perSecond() {
@@ -133,13 +187,22 @@ public final class IncidentsBench {
         rate.senderCpu().toNanos() / 1e6 / rate.notifications());
   }
 
-  /** Notifications {@code first}..{@code first+count-1}, 100 alerts each, from {@code senders} threads. */
+  /** Notifications {@code first}..{@code first+count-1}, 100 new alerts each, from {@code senders} threads. */
   private Rate send(int first, int count, int senders) throws Exception {
-    // requests are made before the clock starts: the senders share the machine with the exporter
     String[] bodies = new String[count];
-    byte[][] requests = new byte[count][];
     for (int i = 0; i < count; i++) {
       bodies[i] = notification(first + i);
+    }
+    return send(bodies, senders);
+  }
+
+  /** The given notification bodies, in order, from {@code senders} threads. */
+  private Rate send(String[] bodies, int senders) throws Exception {
+    // requests are made before the clock starts: the senders share the machine with the exporter
+    int first = 0;
+    int count = bodies.length;
+    byte[][] requests = new byte[count][];
+    for (int i = 0; i < count; i++) {
       requests[i] = KeepAliveSender.request(port, "/webhook", "Bearer " + IncidentsKit.TOKEN, bodies[i]);
     }
     AtomicInteger next = new AtomicInteger(first);
@@ -205,6 +268,19 @@ public final class IncidentsBench {
   }
 
   private static String notification(int n) {
+    return Payloads.notification(alerts(n));
+  }
+
+  /** The alerts of notification {@code n}, resolved ten minutes after they started. */
+  private static String resolution(int n) {
+    Alert[] alerts = alerts(n);
+    for (int i = 0; i < alerts.length; i++) {
+      alerts[i] = alerts[i].resolvedAt(alerts[i].startsAt().plusSeconds(600));
+    }
+    return Payloads.notification(alerts);
+  }
+
+  private static Alert[] alerts(int n) {
     Alert[] alerts = new Alert[ALERTS_PER_NOTIFICATION];
     for (int i = 0; i < ALERTS_PER_NOTIFICATION; i++) {
       long id = (long) n * ALERTS_PER_NOTIFICATION + i;
@@ -212,7 +288,7 @@ public final class IncidentsBench {
           "alertname", "Bench" + (id % 50), "severity", id % 3 == 0 ? "critical" : "warning",
           "team", id % 2 == 0 ? "payments" : "platform", "instance", "host-" + id));
     }
-    return Payloads.notification(alerts);
+    return alerts;
   }
 
   private int post(String body) {
