@@ -16,6 +16,14 @@
 #   EXPORTER_FLAGS=launcher bench/incidents/run.sh sqlite
 #                                     # the exporter with the launcher's JVM flags (SerialGC, 256 MiB) instead of -Xmx1g
 #   BENCH_JAVA_OPTS=-Dbench.warm.rounds=4 ...   # four warm rounds of 1,000 notifications, each reported
+#   BENCH_JAVA_OPTS="-Dbench.scenario=lifecycle -Dbench.warm.rounds=5" ...
+#                                     # every incident opened and later resolved (half of each round's
+#                                     # notifications resolve the alerts of earlier ones), so the open set
+#                                     # stays bounded as on a real Alertmanager; the default scenario sends
+#                                     # 100 new alerts per notification and never resolves any
+#   BENCH_JAVA_OPTS=-Dbench.sender=jdk ...      # post with the JDK's HttpClient instead of keep-alive sockets
+#   BENCH_JAVA_OPTS=-Dbench.exporter.jvm=@/tmp/flags ...
+#                                     # extra JVM flags for the exporter (one flag, or @ an argument file)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 stores=("${@:-sqlite postgresql}")
