@@ -8,7 +8,7 @@
 # history (large/small ratio close to 1). Loopback only; every process started here is stopped
 # (the exporter JVMs are children of the benchmark JVM, which closes them).
 #
-#   bench/incidents/run.sh            # sqlite and postgresql
+#   bench/incidents/run.sh            # sqlite and postgresql (mysql: this machine's MariaDB, on request)
 #   bench/incidents/run.sh sqlite     # one store only
 #   EXPORTER_CLASSES=/tmp/old/classes bench/incidents/run.sh sqlite
 #                                     # the same benchmark driving another build of the exporter
@@ -34,6 +34,7 @@ schema="incidents_bench_$$"
 cleanup() {
   rm -f "$cp_file"
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+  mysql -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $schema" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 # compile and write the test class path in one reactor build (nothing is installed in ~/.m2)
@@ -49,6 +50,11 @@ for store in "${stores[@]}"; do
       psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema" >/dev/null
       java -Xmx1g -Dbench.exporter.flags="${EXPORTER_FLAGS:-}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench postgresql \
         "$(printf 'storage:\n  type: postgresql\n  url: jdbc:postgresql://127.0.0.1:5432/test?currentSchema=%s\n  username: postgres\n' "$schema")" ;;
-    *) echo "unknown store $store (sqlite or postgresql)" >&2; exit 2 ;;
+    mysql)
+      # this machine's MariaDB (MySQL Connector/J, as for MySQL), a database of its own
+      mysql -h 127.0.0.1 -u root -e "CREATE DATABASE $schema"
+      java -Xmx1g -Dbench.exporter.flags="${EXPORTER_FLAGS:-}" ${BENCH_JAVA_OPTS:-} -cp "$classpath" com.saypro.monitor.incidents.bench.IncidentsBench mysql \
+        "$(printf 'storage:\n  type: mysql\n  url: jdbc:mysql://127.0.0.1:3306/%s\n  username: root\n' "$schema")" ;;
+    *) echo "unknown store $store (sqlite, postgresql or mysql)" >&2; exit 2 ;;
   esac
 done

@@ -35,6 +35,15 @@ enum Dialect {
     };
   }
 
+  /**
+   * Whether a batch of {@link #insertIfNew} statements reports per row whether it inserted. MySQL's
+   * driver, with {@code rewriteBatchedStatements} (one multi-row statement instead of a round trip
+   * per row), answers "success, no count" for every row: the store asks which keys exist first.
+   */
+  boolean insertBatchCountsRows() {
+    return this != MYSQL;
+  }
+
   String insertIfNew(String table, String columns, String placeholders) {
     return String.format(insertIfNew, table, columns, placeholders);
   }

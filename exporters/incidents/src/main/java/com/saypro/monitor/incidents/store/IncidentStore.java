@@ -16,9 +16,13 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -79,14 +83,18 @@ public final class IncidentStore {
     if (!alerts.isEmpty()) {
       List<IncidentRecord> rows = new ArrayList<>(alerts.size());
       int[] inserted;
-      try (PreparedStatement insert = connection.prepareStatement(insertIfNew)) {
-        for (AlertNotice alert : alerts) {
-          IncidentRecord row = newRecord(alert, command.receivedAt());
-          rows.add(row);
-          bindInsert(insert, row, alert.labelsJson());
-          insert.addBatch();
+      if (dialect.insertBatchCountsRows()) {
+        try (PreparedStatement insert = connection.prepareStatement(insertIfNew)) {
+          for (AlertNotice alert : alerts) {
+            IncidentRecord row = newRecord(alert, command.receivedAt());
+            rows.add(row);
+            bindInsert(insert, row, alert.labelsJson());
+            insert.addBatch();
+          }
+          inserted = insert.executeBatch();
         }
-        inserted = insert.executeBatch();
+      } else {
+        inserted = insertAbsent(connection, alerts, command.receivedAt(), rows);
       }
       for (int i = 0; i < alerts.size(); i++) {
         if (changed(inserted[i])) {
@@ -103,6 +111,55 @@ public final class IncidentStore {
       heartbeat(connection, command.heartbeat().get(), command.receivedAt());
     }
     return events;
+  }
+
+  /**
+   * Insert-if-new where the driver does not count rows per batch entry (MySQL): the keys already
+   * stored are read first, in this transaction (which sees its own earlier writes), and only the
+   * first alert of each absent key is inserted. Exact while this writer is the store's only one (one
+   * exporter per store, README), and because fingerprints are lowercase hexadecimal ({@code
+   * WebhookPayload}), so Java's string comparison agrees with the column's collation.
+   *
+   * @return per alert, 1 if its row was inserted, else 0; {@code rows} gets every alert's new row
+   */
+  private int[] insertAbsent(Connection connection, List<AlertNotice> alerts, Instant receivedAt, List<IncidentRecord> rows)
+      throws SQLException {
+    Set<IncidentKey> present = new HashSet<>();
+    Set<Long> starts = new LinkedHashSet<>();
+    for (AlertNotice alert : alerts) {
+      starts.add(alert.startsAt().toEpochMilli());
+    }
+    try (PreparedStatement query = connection.prepareStatement("SELECT fingerprint, starts_at FROM " + Dialect.INCIDENTS
+        + " WHERE starts_at IN (" + String.join(", ", Collections.nCopies(starts.size(), "?")) + ")")) {
+      int i = 1;
+      for (long start : starts) {
+        query.setLong(i++, start);
+      }
+      try (ResultSet found = query.executeQuery()) {
+        while (found.next()) {
+          present.add(new IncidentKey(found.getString(1), found.getLong(2)));
+        }
+      }
+    }
+    int[] inserted = new int[alerts.size()];
+    boolean any = false;
+    try (PreparedStatement insert = connection.prepareStatement(insertIfNew)) {
+      for (int i = 0; i < alerts.size(); i++) {
+        AlertNotice alert = alerts.get(i);
+        IncidentRecord row = newRecord(alert, receivedAt);
+        rows.add(row);
+        if (present.add(alert.key())) {
+          bindInsert(insert, row, alert.labelsJson());
+          insert.addBatch();
+          inserted[i] = 1;
+          any = true;
+        }
+      }
+      if (any) {
+        insert.executeBatch();
+      }
+    }
+    return inserted;
   }
 
   private void resolve(Connection connection, List<AlertNotice> alerts, List<IncidentEvent> events) throws SQLException {
