@@ -7,24 +7,104 @@ import java.time.Instant;
  * Alertmanager) and when it started firing. The same alert repeated every {@code repeat_interval},
  * or sent by every Alertmanager of a cluster, has the same key; the same labels firing again after
  * a resolution start a new incident. Times are kept to the millisecond.
+ *
+ * <p>A value with a record's contract (equality, hash and order by fingerprint text and start).
+ * Alertmanager's fingerprints are 16 lowercase hexadecimal digits; such a fingerprint is kept as the
+ * 64-bit number it spells, not as a {@code String}: the in-memory figures hold a key per open
+ * incident, and the text and its byte array were 56 of the ~220 bytes each one cost (the garbage
+ * collector copies them, and the heap's size bounds how many incidents can be open; see
+ * bench/incidents/RESULTS.md). Any other fingerprint is kept as given.
  */
-public record IncidentKey(String fingerprint, long startsAtMillis) implements Comparable<IncidentKey> {
+public final class IncidentKey implements Comparable<IncidentKey> {
+  private static final int PACKED_LENGTH = 16;
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  /** The fingerprint as text, or {@code null} when it is {@link #packed}. */
+  private final String text;
+  private final long packed;
+  private final long startsAtMillis;
+
+  public IncidentKey(String fingerprint, long startsAtMillis) {
+    long value = pack(fingerprint);
+    boolean packable = value != -1 || fingerprint.equals("ffffffffffffffff");
+    this.text = packable ? null : fingerprint;
+    this.packed = packable ? value : 0;
+    this.startsAtMillis = startsAtMillis;
+  }
+
   public static IncidentKey of(String fingerprint, Instant startsAt) {
     return new IncidentKey(fingerprint, startsAt.toEpochMilli());
+  }
+
+  /** The number 16 lowercase hexadecimal digits spell, or -1 for any other text. */
+  private static long pack(String fingerprint) {
+    if (fingerprint.length() != PACKED_LENGTH) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < PACKED_LENGTH; i++) {
+      char c = fingerprint.charAt(i);
+      int digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        digit = c - 'a' + 10;
+      } else {
+        return -1;
+      }
+      value = value << 4 | digit;
+    }
+    return value;
+  }
+
+  /** The fingerprint as the alert gave it. */
+  public String fingerprint() {
+    if (text != null) {
+      return text;
+    }
+    char[] digits = new char[PACKED_LENGTH];
+    for (int i = PACKED_LENGTH - 1, shift = 0; i >= 0; i--, shift += 4) {
+      digits[i] = DIGITS[(int) (packed >>> shift) & 0xf];
+    }
+    return new String(digits);
+  }
+
+  public long startsAtMillis() {
+    return startsAtMillis;
   }
 
   public Instant startsAt() {
     return Instant.ofEpochMilli(startsAtMillis);
   }
 
+  /** By start, then by fingerprint as text (two packed ones: the same order, as unsigned numbers). */
   @Override
   public int compareTo(IncidentKey other) {
     int byTime = Long.compare(startsAtMillis, other.startsAtMillis);
-    return byTime != 0 ? byTime : fingerprint.compareTo(other.fingerprint);
+    if (byTime != 0) {
+      return byTime;
+    }
+    if (text == null && other.text == null) {
+      return Long.compareUnsigned(packed, other.packed);
+    }
+    return fingerprint().compareTo(other.fingerprint());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    // a packed fingerprint is never also held as text, so the two forms never need comparing
+    return o instanceof IncidentKey other && startsAtMillis == other.startsAtMillis && packed == other.packed
+        && (text == null ? other.text == null : text.equals(other.text));
+  }
+
+  @Override
+  public int hashCode() {
+    long fingerprintHash = text == null ? packed : text.hashCode();
+    return 31 * Long.hashCode(fingerprintHash) + Long.hashCode(startsAtMillis);
   }
 
   @Override
   public String toString() {
-    return fingerprint + "@" + startsAt();
+    return fingerprint() + "@" + startsAt();
   }
 }

@@ -88,7 +88,7 @@ public final class IncidentStore {
           for (AlertNotice alert : alerts) {
             IncidentRecord row = newRecord(alert, command.receivedAt());
             rows.add(row);
-            bindInsert(insert, row, alert.labelsJson());
+            bindInsert(insert, row, alert);
             insert.addBatch();
           }
           inserted = insert.executeBatch();
@@ -149,7 +149,7 @@ public final class IncidentStore {
         IncidentRecord row = newRecord(alert, receivedAt);
         rows.add(row);
         if (present.add(alert.key())) {
-          bindInsert(insert, row, alert.labelsJson());
+          bindInsert(insert, row, alert);
           insert.addBatch();
           inserted[i] = 1;
           any = true;
@@ -305,13 +305,14 @@ public final class IncidentStore {
         alert.firing() ? Optional.empty() : Optional.of(alert.endsAt()));
   }
 
-  private void bindInsert(PreparedStatement insert, IncidentRecord row, String labelsJson) throws SQLException {
-    insert.setString(1, row.key().fingerprint());
+  /** The fingerprint and label JSON are the alert's own strings (the row's key holds the fingerprint as a number). */
+  private void bindInsert(PreparedStatement insert, IncidentRecord row, AlertNotice alert) throws SQLException {
+    insert.setString(1, alert.fingerprint());
     insert.setLong(2, row.key().startsAtMillis());
     insert.setString(3, row.alertname());
     insert.setString(4, row.severity());
     insert.setString(5, row.team());
-    insert.setString(6, labelsJson);
+    insert.setString(6, alert.labelsJson());
     insert.setString(7, row.summary());
     insert.setLong(8, row.firstSeenAt().toEpochMilli());
     if (row.resolvedAt().isPresent()) {
