@@ -18,6 +18,19 @@ public record FileIdentity(long device, long inode) {
                 ((Number) attributes.get("ino")).longValue());
     }
 
+    // equals and hashCode written out: a record's generated ones are invokedynamic call sites whose first call spins
+    // method handles (ObjectMethods.bootstrap), some 10-15 ms of a one-shot run's start-up to compare two longs
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileIdentity that && device == that.device && inode == that.inode;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Long.hashCode(device) + Long.hashCode(inode);
+    }
+
     @Override
     public String toString() {
         return device + ":" + inode;
