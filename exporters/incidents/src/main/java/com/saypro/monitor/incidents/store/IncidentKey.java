@@ -1,6 +1,7 @@
 package com.saypro.monitor.incidents.store;
 
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * What makes an incident one incident: the alert's fingerprint (a hash of its labels, computed by
@@ -17,7 +18,7 @@ import java.time.Instant;
  */
 public final class IncidentKey implements Comparable<IncidentKey> {
   private static final int PACKED_LENGTH = 16;
-  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  private static final HexFormat HEX = HexFormat.of(); // lowercase
 
   /** The fingerprint as text, or {@code null} when it is {@link #packed}. */
   private final String text;
@@ -25,10 +26,9 @@ public final class IncidentKey implements Comparable<IncidentKey> {
   private final long startsAtMillis;
 
   public IncidentKey(String fingerprint, long startsAtMillis) {
-    long value = pack(fingerprint);
-    boolean packable = value != -1 || fingerprint.equals("ffffffffffffffff");
+    boolean packable = isPackable(fingerprint);
     this.text = packable ? null : fingerprint;
-    this.packed = packable ? value : 0;
+    this.packed = packable ? HexFormat.fromHexDigitsToLong(fingerprint) : 0;
     this.startsAtMillis = startsAtMillis;
   }
 
@@ -36,37 +36,26 @@ public final class IncidentKey implements Comparable<IncidentKey> {
     return new IncidentKey(fingerprint, startsAt.toEpochMilli());
   }
 
-  /** The number 16 lowercase hexadecimal digits spell, or -1 for any other text. */
-  private static long pack(String fingerprint) {
+  /**
+   * Exactly 16 lowercase hexadecimal digits: those give the text back unchanged ({@link HexFormat}
+   * reads upper case too, which would make "ABC..." and "abc..." one key).
+   */
+  private static boolean isPackable(String fingerprint) {
     if (fingerprint.length() != PACKED_LENGTH) {
-      return -1;
+      return false;
     }
-    long value = 0;
     for (int i = 0; i < PACKED_LENGTH; i++) {
       char c = fingerprint.charAt(i);
-      int digit;
-      if (c >= '0' && c <= '9') {
-        digit = c - '0';
-      } else if (c >= 'a' && c <= 'f') {
-        digit = c - 'a' + 10;
-      } else {
-        return -1;
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
       }
-      value = value << 4 | digit;
     }
-    return value;
+    return true;
   }
 
   /** The fingerprint as the alert gave it. */
   public String fingerprint() {
-    if (text != null) {
-      return text;
-    }
-    char[] digits = new char[PACKED_LENGTH];
-    for (int i = PACKED_LENGTH - 1, shift = 0; i >= 0; i--, shift += 4) {
-      digits[i] = DIGITS[(int) (packed >>> shift) & 0xf];
-    }
-    return new String(digits);
+    return text != null ? text : HEX.toHexDigits(packed);
   }
 
   public long startsAtMillis() {

@@ -199,13 +199,12 @@ public final class IncidentsBench {
   /** The given notification bodies, in order, from {@code senders} threads. */
   private Rate send(String[] bodies, int senders) throws Exception {
     // requests are made before the clock starts: the senders share the machine with the exporter
-    int first = 0;
     int count = bodies.length;
     byte[][] requests = new byte[count][];
     for (int i = 0; i < count; i++) {
       requests[i] = KeepAliveSender.request(port, "/webhook", "Bearer " + IncidentsKit.TOKEN, bodies[i]);
     }
-    AtomicInteger next = new AtomicInteger(first);
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     Duration cpuBefore = exporter.cpuTime();
@@ -216,8 +215,8 @@ public final class IncidentsBench {
       Thread thread = new Thread(() -> {
         try (KeepAliveSender sender = new KeepAliveSender(port)) {
           int n;
-          while ((n = next.getAndIncrement()) < first + count) {
-            int status = JDK_SENDER ? post(bodies[n - first]) : sender.send(requests[n - first]);
+          while ((n = next.getAndIncrement()) < count) {
+            int status = JDK_SENDER ? post(bodies[n]) : sender.send(requests[n]);
             if (status != 200) {
               failures.incrementAndGet();
             }
