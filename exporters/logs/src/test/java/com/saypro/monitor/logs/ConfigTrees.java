@@ -97,6 +97,9 @@ final class ConfigTrees {
         enum Kind { REPLACE, ADD_KEY, REMOVE, WRAP_IN_LIST, RENAME_KEY }
 
         Object apply(Object tree) {
+            // a fresh copy: jqwik may hand the same value object to two mutations (duplicates in a list), and
+            // adding a value into itself would make the tree a cycle
+            Object value = copy(this.value);
             List<Slot> slots = new ArrayList<>();
             collect(tree, null, null, slots);
             if (slots.isEmpty()) {
@@ -359,6 +362,21 @@ final class ConfigTrees {
 
     private static boolean validPair(String s, int i) {
         return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+
+    /** A deep copy of a tree of maps and lists; scalars are immutable and kept. */
+    static Object copy(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put((String) k, copy(v)));
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(copy(v)));
+            return out;
+        }
+        return node;
     }
 
     static Map<String, Object> map(Object... keysAndValues) {
