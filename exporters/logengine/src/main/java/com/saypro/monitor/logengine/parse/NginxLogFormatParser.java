@@ -1,6 +1,7 @@
 package com.saypro.monitor.logengine.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,8 +47,9 @@ final class NginxLogFormatParser implements LineParser {
         if (!line.startsWith(literals[0])) {
             return PREFIX_MISMATCH;
         }
-        // only the boundaries are found here; a field's String is made when a rule first asks for it
-        int[] bounds = new int[variableCount * 2];
+        // only the boundaries are found here; a field's String is made when a rule first asks for it. The last
+        // six entries are those of method, path and protocol, found when the first of them is asked for
+        int[] bounds = new int[(variableCount + 3) * 2];
         int position = literals[0].length();
         for (int v = 0; v < variableCount; v++) {
             String separator = literals[v + 1];
@@ -96,13 +98,16 @@ final class NginxLogFormatParser implements LineParser {
             if (slot < variableCount) {
                 return variable(slot);
             }
-            // two groups, each made on first use: most rules want the path, few want the upstream totals
+            // two groups, each found on first use: most rules want the path, few want the upstream totals
             if (slot < variableCount + 3) {
                 if (!requestDerived) {
                     requestDerived = true;
-                    deriveRequest(this);
+                    splitRequest(line, bounds);
                 }
-            } else if (!upstreamDerived) {
+                // method, path and protocol have bounds like the variables (-1 when absent)
+                return bounds[2 * slot] < 0 ? null : variable(slot);
+            }
+            if (!upstreamDerived) {
                 upstreamDerived = true;
                 deriveUpstream(this);
             }
@@ -149,18 +154,59 @@ final class NginxLogFormatParser implements LineParser {
         return end;
     }
 
-    private void deriveRequest(LazyFields fields) {
-        String[] values = fields.values;
-        int derived = variableCount;
-        if (request >= 0) {
-            RequestLine parts = RequestLine.parse(fields.variable(request));
-            values[derived] = parts.method();
-            values[derived + 1] = parts.path();
-            values[derived + 2] = parts.protocol();
+    /**
+     * The bounds of method, path and protocol in {@code line}, from {@code $request} ("GET /cart?id=1 HTTP/1.1"),
+     * written after the variables' bounds; -1 for a part that is absent. The path loses its query string and
+     * fragment: it is the part that routes classify, and query strings are unbounded user input. Without a usable
+     * {@code $request} ({@code -}, empty, or none in the format) the path comes from {@code $request_uri} or
+     * {@code $uri}. Only bounds are found here: a String is made for a part when a rule asks for it.
+     */
+    private void splitRequest(String line, int[] bounds) {
+        int at = 2 * variableCount;
+        Arrays.fill(bounds, at, at + 6, -1);
+        int from = request < 0 ? 0 : bounds[2 * request];
+        int to = request < 0 ? 0 : bounds[2 * request + 1];
+        if (to > from && !isDash(line, from, to)) {
+            int first = line.indexOf(' ', from);
+            if (first < 0 || first >= to) {
+                pathBounds(line, from, to, bounds, at + 2); // garbage such as a bare TLS handshake: no method
+            } else {
+                bounds[at] = from;
+                bounds[at + 1] = first;
+                int last = line.lastIndexOf(' ', to - 1);
+                if (last == first) {
+                    pathBounds(line, first + 1, to, bounds, at + 2); // HTTP/0.9: no protocol
+                } else {
+                    pathBounds(line, first + 1, last, bounds, at + 2);
+                    bounds[at + 4] = last + 1;
+                    bounds[at + 5] = to;
+                }
+            }
         }
-        if (values[derived + 1] == null && uri >= 0 && !fields.variable(uri).equals("-")) {
-            values[derived + 1] = RequestLine.pathOf(fields.variable(uri));
+        // an empty $request gives no path, an empty $uri an empty one
+        if (bounds[at + 2] < 0 && uri >= 0 && !isDash(line, bounds[2 * uri], bounds[2 * uri + 1])) {
+            pathBounds(line, bounds[2 * uri], bounds[2 * uri + 1], bounds, at + 2);
         }
+    }
+
+    /** Whether {@code line[from, to)} is nginx's {@code -} for "no value". */
+    private static boolean isDash(String line, int from, int to) {
+        return to - from == 1 && line.charAt(from) == '-';
+    }
+
+    /** {@code line[from, to)} up to its first {@code ?} or {@code #}, written to {@code bounds[at, at + 2)}. */
+    private static void pathBounds(String line, int from, int to, int[] bounds, int at) {
+        int end = to;
+        int query = line.indexOf('?', from);
+        if (query >= 0 && query < end) {
+            end = query;
+        }
+        int fragment = line.indexOf('#', from);
+        if (fragment >= 0 && fragment < end) {
+            end = fragment;
+        }
+        bounds[at] = from;
+        bounds[at + 1] = end;
     }
 
     private void deriveUpstream(LazyFields fields) {
