@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Ports;
 import com.saypro.monitor.core.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.saypro.monitor.core.testkit.Scrape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,14 +53,6 @@ public final class Alertmanager implements AutoCloseable {
     }
   }
 
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   public static Alertmanager start(Options options) {
     if (!Files.isExecutable(Path.of(BINARY))) {
       throw new AssertionError(BINARY + " is missing: apt-get install prometheus-alertmanager (the test script installs it)");
@@ -83,7 +75,7 @@ public final class Alertmanager implements AutoCloseable {
                   http_config:
                     authorization: {type: Bearer, credentials: %s}
           """.formatted(options.repeatInterval().toMillis() + "ms", options.webhookPort(), options.token()));
-      int clusterPort = options.clustered() ? freePort() : 0;
+      int clusterPort = options.clustered() ? Ports.free() : 0;
       List<String> command = new ArrayList<>(List.of(BINARY,
           "--config.file=" + config,
           "--storage.path=" + folder.resolve("data"),

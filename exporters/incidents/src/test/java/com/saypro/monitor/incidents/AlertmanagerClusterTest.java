@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Ports;
 import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +27,9 @@ class AlertmanagerClusterTest {
       int webhook = exporter.kit().port();
       Duration repeat = Duration.ofSeconds(2);
       try (Alertmanager first = Alertmanager.start(new Alertmanager.Options(
-              Alertmanager.freePort(), webhook, IncidentsKit.TOKEN, repeat, true, Optional.empty()));
+              Ports.free(), webhook, IncidentsKit.TOKEN, repeat, true, Optional.empty()));
           Alertmanager second = Alertmanager.start(new Alertmanager.Options(
-              Alertmanager.freePort(), webhook, IncidentsKit.TOKEN, repeat, true, Optional.of(first)))) {
+              Ports.free(), webhook, IncidentsKit.TOKEN, repeat, true, Optional.of(first)))) {
         Await.until("the two Alertmanagers to form a cluster", WAIT,
             () -> first.metric("alertmanager_cluster_members") == 2 && second.metric("alertmanager_cluster_members") == 2);
         Instant started = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);

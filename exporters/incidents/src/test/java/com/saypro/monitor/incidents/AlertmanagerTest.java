@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Ports;
 import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,7 @@ class AlertmanagerTest {
 
   @Test
   void measuredTimesAreTheTimesOfTheSilenceAndTheResolution() throws Exception {
-    int amPort = Alertmanager.freePort();
+    int amPort = Ports.free();
     Path folder = IncidentsKit.folder();
     String config = IncidentsKit.config("alertmanager: {urls: ['http://127.0.0.1:" + amPort + "'], poll_interval: 200ms}\n");
     try (IncidentsKit exporter = IncidentsKit.start(folder, config, Clock.systemUTC());
@@ -80,7 +81,7 @@ class AlertmanagerTest {
 
   @Test
   void whileTheStoreFailsTheWebhookAnswers503AndAlertmanagerRetries() throws Exception {
-    int amPort = Alertmanager.freePort();
+    int amPort = Ports.free();
     Path folder = IncidentsKit.folder();
     Path database = folder.resolve("incidents.db");
     String config = IncidentsKit.config("storage: {type: sqlite, path: incidents.db, commit_timeout: 1s}\n");

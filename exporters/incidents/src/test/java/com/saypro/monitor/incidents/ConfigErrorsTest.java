@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Ports;
 import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,7 +70,7 @@ class ConfigErrorsTest {
 
   @Test
   void anUnreachableAlertmanagerIsAnErrorMetric() throws Exception {
-    int closedPort = Alertmanager.freePort();
+    int closedPort = Ports.free();
     String config = IncidentsKit.config("alertmanager: {urls: ['http://127.0.0.1:" + closedPort + "'], poll_interval: 100ms}\n");
     try (IncidentsKit exporter = IncidentsKit.start(IncidentsKit.folder(), config, java.time.Clock.systemUTC())) {
       Await.until("a failed silence poll", java.time.Duration.ofSeconds(30),

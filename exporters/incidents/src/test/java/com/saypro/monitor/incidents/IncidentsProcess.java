@@ -1,13 +1,9 @@
 package com.saypro.monitor.incidents;
 
-import com.saypro.monitor.core.testkit.Await;
-import com.saypro.monitor.core.cli.Commands;
+import com.saypro.monitor.core.testkit.ExporterProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,20 +15,12 @@ import java.util.TreeMap;
  * kill it ({@code kill -9}) and start it again on the same state.
  */
 public final class IncidentsProcess implements AutoCloseable {
+  private final ExporterProcess exporter;
   private final Process process;
-  private final int port;
 
-  private IncidentsProcess(Process process, int port) {
-    this.process = process;
-    this.port = port;
-  }
-
-  /** The child's entry point: the same command line as {@code saypro-monitor incidents ...}. */
-  public static void main(String[] args) {
-    int code = Commands.run(args);
-    if (code != 0) {
-      System.exit(code);
-    }
+  private IncidentsProcess(ExporterProcess exporter) {
+    this.exporter = exporter;
+    this.process = exporter.process();
   }
 
   public static IncidentsProcess start(Path config, int port, Path log) {
@@ -41,35 +29,7 @@ public final class IncidentsProcess implements AutoCloseable {
   }
 
   public static IncidentsProcess start(Path config, int port, Path log, List<String> jvmOptions) {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classPath, IncidentsProcess.class.getName(), "incidents",
-        "--config.file=" + config, "--web.listen-address=127.0.0.1:" + port));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-      IncidentsProcess child = new IncidentsProcess(process, port);
-      HttpClient http = HttpClient.newHttpClient();
-      Await.until("the exporter process on port " + port + " to be ready (log: " + log + ")", Duration.ofSeconds(60), () -> {
-        if (!process.isAlive()) {
-          throw new AssertionError("the exporter process exited with " + process.exitValue() + "; see " + log);
-        }
-        try {
-          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready")).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-          return false;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      });
-      return child;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new IncidentsProcess(ExporterProcess.start("incidents", config, port, log, jvmOptions));
   }
 
   /** CPU time the process has used so far (user + system), from /proc; Linux only. */
@@ -127,25 +87,16 @@ public final class IncidentsProcess implements AutoCloseable {
   }
 
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return exporter.uri(path);
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
   public void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor();
+    exporter.kill();
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    exporter.close();
   }
 }

@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Ports;
 import com.saypro.monitor.core.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class KillTest {
     Path folder = IncidentsKit.folder();
     Path config = Files.writeString(folder.resolve("incidents.yml"), IncidentsKit.config("storage: {type: sqlite, path: incidents.db}\n"));
     Path log = folder.resolve("exporter.log");
-    int port = Alertmanager.freePort();
+    int port = Ports.free();
 
     IncidentsProcess exporter = IncidentsProcess.start(config, port, log);
     AtomicBoolean sending = new AtomicBoolean(true);

@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents;
 
+import com.saypro.monitor.core.testkit.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,11 +40,11 @@ class KillThroughAlertmanagerTest {
     Path config = Files.writeString(folder.resolve("incidents.yml"),
         IncidentsKit.config("storage: {type: sqlite, path: incidents.db}\n"));
     Path log = folder.resolve("exporter.log");
-    int port = Alertmanager.freePort();
+    int port = Ports.free();
     Instant start = Instant.now().minusSeconds(60);
 
     IncidentsProcess exporter = IncidentsProcess.start(config, port, log);
-    try (Alertmanager am = Alertmanager.start(Alertmanager.Options.single(Alertmanager.freePort(), port, IncidentsKit.TOKEN))) {
+    try (Alertmanager am = Alertmanager.start(Alertmanager.Options.single(Ports.free(), port, IncidentsKit.TOKEN))) {
       AtomicInteger posted = new AtomicInteger();
       AtomicBoolean posting = new AtomicBoolean(true);
       Thread poster = new Thread(() -> {

@@ -1,5 +1,6 @@
 package com.saypro.monitor.database.testdb;
 
+import com.saypro.monitor.core.testkit.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ public final class ThrowawayMariadb implements AutoCloseable {
       Processes.chown(dir, "mysql");
       Processes.run(Processes.as("mysql", INSTALL.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
           "--auth-root-authentication-method=normal", "--skip-test-db"), 180);
-      ThrowawayMariadb maria = new ThrowawayMariadb(dir, Processes.freePort(), serverOptions);
+      ThrowawayMariadb maria = new ThrowawayMariadb(dir, Ports.free(), serverOptions);
       maria.startServer();
       return maria;
     } catch (IOException e) {

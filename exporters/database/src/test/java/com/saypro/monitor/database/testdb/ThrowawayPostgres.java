@@ -1,5 +1,6 @@
 package com.saypro.monitor.database.testdb;
 
+import com.saypro.monitor.core.testkit.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
     Path bin = postgresBin();
     try {
       Path dir = Files.createTempDirectory("saypro-pg-");
-      ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, Processes.freePort(), "super-" + UUID.randomUUID());
+      ThrowawayPostgres pg = new ThrowawayPostgres(dir, bin, Ports.free(), "super-" + UUID.randomUUID());
       Files.writeString(dir.resolve("pwfile"), pg.superPassword + "\n");
       Processes.chown(dir, "postgres");
       Processes.run(Processes.as("postgres", bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(),
@@ -56,7 +57,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
       Files.writeString(passfile, "127.0.0.1:" + primary.port + ":*:postgres:" + primary.superPassword + "\n");
       Files.setPosixFilePermissions(passfile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       Processes.chown(dir, "postgres");
-      ThrowawayPostgres replica = new ThrowawayPostgres(dir, primary.bin, Processes.freePort(), primary.superPassword);
+      ThrowawayPostgres replica = new ThrowawayPostgres(dir, primary.bin, Ports.free(), primary.superPassword);
       List<String> command = new java.util.ArrayList<>(List.of("env", "PGPASSFILE=" + passfile));
       command.addAll(Processes.as("postgres", primary.bin.resolve("pg_basebackup").toString(),
           "-h", "127.0.0.1", "-p", Integer.toString(primary.port), "-U", "postgres",

@@ -1,5 +1,6 @@
 package com.saypro.monitor.incidents.bench;
 
+import com.saypro.monitor.core.testkit.Ports;
 import com.saypro.monitor.incidents.Alertmanager;
 import com.saypro.monitor.incidents.IncidentsKit;
 import com.saypro.monitor.incidents.IncidentsProcess;
@@ -50,7 +51,7 @@ public final class IncidentsBench {
     String storage = args.length > 1 ? args[1] : "storage: {type: sqlite, path: incidents.db}\n";
     Path folder = IncidentsKit.folder();
     Path config = Files.writeString(folder.resolve("incidents.yml"), IncidentsKit.config(storage));
-    int port = Alertmanager.freePort();
+    int port = Ports.free();
     try (IncidentsProcess exporter = IncidentsProcess.start(config, port, folder.resolve("exporter.log"), jvmOptions())) {
       IncidentsBench bench = new IncidentsBench(port, exporter);
       bench.run(label, jvmOptions());
