@@ -57,7 +57,7 @@ class ConfigFuzzTest {
 
     @Example
     void theBaseConfigIsValid() {
-        assertThat(read(ConfigTrees.yaml(ConfigTrees.base()))).as("the base config is accepted").isTrue();
+        assertThat(read(FlowYaml.write(ConfigTrees.base()))).as("the base config is accepted").isTrue();
     }
 
     @Property(tries = 400)
@@ -72,21 +72,21 @@ class ConfigFuzzTest {
 
     @Provide
     Arbitrary<String> mutatedTrees() {
-        return ConfigTrees.mutations().list().ofMinSize(1).ofMaxSize(4).map(mutations -> {
+        return TreeMutation.arbitrary().list().ofMinSize(1).ofMaxSize(4).map(mutations -> {
             Object tree = ConfigTrees.base();
-            for (ConfigTrees.Mutation mutation : mutations) {
+            for (TreeMutation mutation : mutations) {
                 tree = mutation.apply(tree);
             }
-            return ConfigTrees.yaml(tree);
+            return FlowYaml.write(tree);
         });
     }
 
     @Provide
     Arbitrary<String> brokenText() {
         return Arbitraries.oneOf(
-                ConfigTrees.textEdits().list().ofMinSize(1).ofMaxSize(3).map(edits -> {
+                TextEdit.arbitrary().list().ofMinSize(1).ofMaxSize(3).map(edits -> {
                     String text = ConfigTrees.blockYaml();
-                    for (ConfigTrees.TextEdit edit : edits) {
+                    for (TextEdit edit : edits) {
                         text = edit.apply(text);
                     }
                     return text;
