@@ -196,14 +196,10 @@ final class NginxLogFormatParser implements LineParser {
 
     /** {@code line[from, to)} up to its first {@code ?} or {@code #}, written to {@code bounds[at, at + 2)}. */
     private static void pathBounds(String line, int from, int to, int[] bounds, int at) {
-        int end = to;
-        int query = line.indexOf('?', from);
-        if (query >= 0 && query < end) {
-            end = query;
-        }
-        int fragment = line.indexOf('#', from);
-        if (fragment >= 0 && fragment < end) {
-            end = fragment;
+        // one pass over the part only (indexOf would scan on to the end of the line when there is no query)
+        int end = from;
+        while (end < to && line.charAt(end) != '?' && line.charAt(end) != '#') {
+            end++;
         }
         bounds[at] = from;
         bounds[at + 1] = end;
